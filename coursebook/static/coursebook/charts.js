@@ -1,0 +1,49 @@
+/* Draw every course chart on the page with the Vega bundle served by the book.
+ * Charts follow the theme (light/dark) and keep their control values when it changes. */
+(function () {
+  "use strict";
+
+  function currentTheme() {
+    return document.documentElement.dataset.theme === "dark" ? "dark" : undefined;
+  }
+
+  async function draw(figure) {
+    const specNode = figure.querySelector("script.coursebook-chart__spec");
+    const view = figure.querySelector(".coursebook-chart__view");
+    if (!specNode || !view || typeof window.vegaEmbed !== "function") return;
+    const spec = JSON.parse(specNode.textContent);
+    const previous = figure.coursebookResult;
+    const saved = {};
+    if (previous) {
+      for (const param of spec.params || []) {
+        try { saved[param.name] = previous.view.signal(param.name); } catch (e) { /* not a signal */ }
+      }
+      previous.finalize();
+      view.replaceChildren();
+    }
+    const theme = currentTheme();
+    const options = { actions: false, renderer: "svg", config: { background: null } };
+    if (theme) options.theme = theme;
+    const result = await window.vegaEmbed(view, spec, options);
+    for (const [name, value] of Object.entries(saved)) {
+      try { result.view.signal(name, value); } catch (e) { /* param no longer present */ }
+    }
+    await result.view.runAsync();
+    figure.coursebookResult = result;
+    figure.dataset.rendered = "true";
+  }
+
+  function drawAll() {
+    return Promise.all(Array.from(document.querySelectorAll("figure.coursebook-chart")).map(draw));
+  }
+
+  function start() {
+    drawAll();
+    new MutationObserver(function (changes) {
+      if (changes.some(function (c) { return c.attributeName === "data-theme"; })) drawAll();
+    }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
