@@ -12,10 +12,11 @@ import json
 from typing import Any, ClassVar
 
 from docutils import nodes
+from myst_nb.core.render import NbElementRenderer
 
 from coursebook.display import CHART_MIME_TYPE
 
-__all__ = ["CourseChartRenderer", "figure_html"]
+__all__ = ["CourseChartRenderer", "CourseNotebookRenderer", "figure_html"]
 
 
 def _title_text(spec: dict[str, Any]) -> str:
@@ -59,3 +60,14 @@ class CourseChartRenderer:
             return None
         record = data.content if isinstance(data.content, dict) else json.loads(data.content)
         return [nodes.raw("", figure_html(record), format="html", classes=["coursebook-chart-output"])]
+
+
+class CourseNotebookRenderer(NbElementRenderer):
+    """MyST-NB's renderer, minus the embedded ipywidgets state.
+
+    The book shows no live widgets (they need a kernel and would load their JavaScript from a
+    CDN), so the state that execution records in the notebook's metadata is not embedded.
+    """
+
+    def render_nb_finalise(self, metadata: dict) -> None:
+        super().render_nb_finalise({k: v for k, v in metadata.items() if k != "widgets"})

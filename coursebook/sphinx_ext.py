@@ -34,11 +34,15 @@ def write_vega_bundle(directory: Path) -> Path:
     version = _vegalite_minor()
     target = directory / "coursebook" / BUNDLE_NAME
     stamp = directory / "coursebook" / f"{BUNDLE_NAME}.version"
-    key = f"vl-convert {vl_convert.__version__}, vega-lite {version}"
+    key = f"vl-convert {vl_convert.__version__}, vega-lite {version}, classic script"
     if target.exists() and stamp.exists() and stamp.read_text() == key:
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(vl_convert.javascript_bundle(vl_version=version), encoding="utf-8")
+    # The bundle is an ES module without imports; wrapping it in a function scope lets it run as a
+    # classic script (modules are blocked on file:// pages) without its top-level names clashing
+    # with the theme's. It still publishes vegaEmbed, vega and vegaLite on window.
+    bundle = vl_convert.javascript_bundle(vl_version=version)
+    target.write_text(f'(function () {{\n"use strict";\n{bundle}\n}})();\n', encoding="utf-8")
     stamp.write_text(key)
     logger.info("coursebook: wrote %s (%s)", target, key)
     return target
@@ -50,15 +54,47 @@ def _add_static_dirs(app: Sphinx, config: Any) -> None:
     config.html_static_path.extend([str(STATIC_DIR), str(bundle_dir)])
 
 
-def _add_chart_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
-    if "coursebook-chart" not in context.get("body", ""):
-        return
-    app.add_js_file(f"coursebook/{BUNDLE_NAME}")
-    app.add_js_file("coursebook/charts.js")
+def _script_key(script: Any) -> str:
+    return f"{script}|{getattr(script, 'attributes', {}).get('body', '')}"
+
+
+def _tidy_scripts(context: dict) -> None:
+    """Drop Thebe (live code is launched on Binder/Colab instead; Thebe would load from a CDN)
+    and scripts registered twice (Jupyter Book 1 registers some extensions' inline scripts twice,
+    which the browser reports as redeclaration errors)."""
+    kept, seen = [], set()
+    for script in context.get("script_files", []):
+        body = getattr(script, "attributes", {}).get("body", "")
+        if "thebe" in str(script) or "THEBE_JS_URL" in body:
+            continue
+        if _script_key(script) in seen:
+            continue
+        seen.add(_script_key(script))
+        kept.append(script)
+    context["script_files"] = kept
+
+
+def _fix_citation_roles(context: dict) -> None:
+    """Docutils marks the bibliography as role="list" but its entries as "doc-biblioentry", which
+    assistive technology does not accept as list items (axe: aria-required-children)."""
+    if "body" in context:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
+
+
+def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    _add_chart_assets(app, context)
+    _fix_citation_roles(context)
+
+
+def _add_chart_assets(app: Sphinx, context: dict) -> None:
+    if "coursebook-chart" in context.get("body", ""):
+        app.add_js_file(f"coursebook/{BUNDLE_NAME}")
+        app.add_js_file("coursebook/charts.js")
+    _tidy_scripts(context)
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", _add_static_dirs)
-    app.connect("html-page-context", _add_chart_assets)
+    app.connect("html-page-context", _on_page)
     app.add_css_file("coursebook/course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
