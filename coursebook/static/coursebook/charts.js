@@ -3,8 +3,21 @@
 (function () {
   "use strict";
 
-  function currentTheme() {
-    return document.documentElement.dataset.theme === "dark" ? "dark" : undefined;
+  /* Colours for the page's dark mode; contrast with the theme's dark background is above 4.5:1. */
+  const DARK = {
+    background: null,
+    title: { color: "#f2f2f2", subtitleColor: "#d9d9d9" },
+    style: { "guide-label": { fill: "#e6e6e6" }, "guide-title": { fill: "#f2f2f2" }, "group-title": { fill: "#f2f2f2" } },
+    axis: { domainColor: "#bfbfbf", gridColor: "#4d4d4d", tickColor: "#bfbfbf", labelColor: "#e6e6e6", titleColor: "#f2f2f2" },
+    legend: { labelColor: "#e6e6e6", titleColor: "#f2f2f2", symbolFillColor: "#e6e6e6" },
+    header: { labelColor: "#e6e6e6", titleColor: "#f2f2f2" },
+    view: { stroke: "#666666" },
+    text: { color: "#f2f2f2" },
+  };
+  const LIGHT = { background: null };
+
+  function isDark() {
+    return document.documentElement.dataset.theme === "dark";
   }
 
   async function draw(figure) {
@@ -21,9 +34,7 @@
       previous.finalize();
       view.replaceChildren();
     }
-    const theme = currentTheme();
-    const options = { actions: false, renderer: "svg", config: { background: null } };
-    if (theme) options.theme = theme;
+    const options = { actions: false, renderer: "svg", config: isDark() ? DARK : LIGHT };
     const result = await window.vegaEmbed(view, spec, options);
     for (const [name, value] of Object.entries(saved)) {
       try { result.view.signal(name, value); } catch (e) { /* param no longer present */ }
