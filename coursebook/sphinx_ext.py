@@ -1,4 +1,4 @@
-"""Sphinx extension: serve Vega, Vega-Lite and vega-embed from the book itself.
+"""Sphinx extension: serve Vega, Vega-Lite, vega-embed and MathJax from the book itself.
 
 The JavaScript bundle is produced by ``vl-convert-python`` (a pinned PyPI package, so the build
 needs no npm and no CDN) for the Vega-Lite version that the pinned Altair emits, and is cached
@@ -7,13 +7,14 @@ under ``_build/.coursebook`` between builds. It is added only to pages that cont
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-__all__ = ["setup", "write_vega_bundle"]
+__all__ = ["setup", "write_mathjax", "write_vega_bundle"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 BUNDLE_NAME = "vega-bundle.js"
@@ -48,10 +49,43 @@ def write_vega_bundle(directory: Path) -> Path:
     return target
 
 
+#: The parts of MathJax 3's ES5 build that the ``tex-mml-chtml`` component loads.
+MATHJAX_PARTS = ("tex-mml-chtml.js", "input", "output/chtml.js", "output/chtml", "ui", "a11y", "adaptors")
+
+
+def write_mathjax(directory: Path) -> str:
+    """Copy MathJax 3 (from the pinned ``django-static-mathjax`` wheel) into ``directory``.
+
+    Returns the ``mathjax_path`` to configure, relative to ``_static``.
+    """
+    import importlib.metadata
+    import importlib.util
+
+    spec = importlib.util.find_spec("mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("MathJax is missing: install the pinned requirements (django-static-mathjax).")
+    source = Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax" / "es5"
+    target = directory / "mathjax"
+    stamp = target / ".version"
+    key = importlib.metadata.version("django-static-mathjax")
+    if not (stamp.exists() and stamp.read_text() == key):
+        shutil.rmtree(target, ignore_errors=True)
+        for part in MATHJAX_PARTS:
+            origin, destination = source / part, target / part
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            if origin.is_dir():
+                shutil.copytree(origin, destination)
+            else:
+                shutil.copy2(origin, destination)
+        stamp.write_text(key)
+    return "mathjax/tex-mml-chtml.js"
+
+
 def _add_static_dirs(app: Sphinx, config: Any) -> None:
-    bundle_dir = Path(app.outdir).parent / ".coursebook"
-    write_vega_bundle(bundle_dir)
-    config.html_static_path.extend([str(STATIC_DIR), str(bundle_dir)])
+    assets = Path(app.outdir).parent / ".coursebook"
+    write_vega_bundle(assets)
+    config.mathjax_path = write_mathjax(assets)
+    config.html_static_path.extend([str(STATIC_DIR), str(assets)])
 
 
 def _script_key(script: Any) -> str:
