@@ -1,0 +1,25 @@
+"""Tests for the regulation charts: the overlap explorer and its one-level versions."""
+
+from techdiplomacy.charts import regulation as charts
+
+
+def test_overlap_explorer_has_level_dropdown_shared_by_both_panels():
+    spec = charts.overlap_explorer().to_dict()
+    assert spec["title"] and "course's reading" in spec["description"]
+    (param,) = spec["params"]
+    assert param["bind"]["input"] == "select"
+    assert len(param["bind"]["options"]) == 3
+    assert len(spec["hconcat"]) == 2
+    for panel in spec["hconcat"]:
+        assert "level" in str(panel["layer"][0]["transform"])
+    sizes = sorted(len(v) for v in spec["datasets"].values())
+    assert sizes == [9, 45]
+
+
+def test_one_level_charts():
+    matrix = charts.principle_matrix("explicit").to_dict()
+    rows = next(iter(matrix["datasets"].values()))
+    assert len(rows) == 15
+    assert sum(r["counts"] == "✓" for r in rows) == 6  # EU five, US justice
+    bars = charts.overlap_bars("any").to_dict()
+    assert "100%" in bars["description"]
