@@ -11,8 +11,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import nbformat
 from sphinx.application import Sphinx
 from sphinx.util import logging
+
+from coursebook.editions import current_edition, hidden_cells, student_notebook
 
 __all__ = ["setup", "write_mathjax", "write_vega_bundle"]
 
@@ -127,8 +130,41 @@ def _add_chart_assets(app: Sphinx, context: dict) -> None:
     _tidy_scripts(context)
 
 
+def _configure_edition(app: Sphinx, config: Any) -> None:
+    edition = current_edition()
+    app.coursebook_edition = edition  # type: ignore[attr-defined]
+    if edition == "student":
+        config.hide_solutions = True  # sphinx-exercise: no {solution} blocks in the student edition
+    else:
+        options = config.html_theme_options
+        options["announcement"] = "Instructor edition: includes solutions, instructor notes and rubrics. Do not publish to students."
+
+
+def _remove_hidden_cells(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Student edition: read notebooks without their ``solution`` and ``instructor`` cells, so
+    neither the page nor the search index ever sees them."""
+    if getattr(app, "coursebook_edition", "student") != "student" or not str(app.env.doc2path(docname)).endswith(".ipynb"):
+        return
+    notebook = nbformat.reads(source[0], as_version=4)
+    if hidden_cells(notebook):
+        source[0] = nbformat.writes(student_notebook(notebook))
+
+
+def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> None:
+    """Student edition: the notebooks offered for download carry no solutions either."""
+    if exception is not None or getattr(app, "coursebook_edition", "student") != "student":
+        return
+    for path in (Path(app.outdir) / "_sources").rglob("*.ipynb"):
+        notebook = nbformat.read(path, as_version=4)
+        if hidden_cells(notebook):
+            nbformat.write(student_notebook(notebook), path)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _configure_edition)
     app.connect("config-inited", _add_static_dirs)
+    app.connect("source-read", _remove_hidden_cells)
+    app.connect("build-finished", _strip_downloadable_notebooks)
     app.connect("html-page-context", _on_page)
     app.add_css_file("coursebook/course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}

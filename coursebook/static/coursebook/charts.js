@@ -41,7 +41,14 @@
     }
     await result.view.runAsync();
     figure.coursebookResult = result;
+    markScrollable(figure);
     figure.dataset.rendered = "true";
+  }
+
+  /* A chart wider than the column scrolls sideways; keyboard users must be able to reach it. */
+  function markScrollable(figure) {
+    if (figure.scrollWidth > figure.clientWidth + 1) figure.setAttribute("tabindex", "0");
+    else figure.removeAttribute("tabindex");
   }
 
   function drawAll() {
@@ -50,6 +57,9 @@
 
   function start() {
     drawAll();
+    window.addEventListener("resize", function () {
+      document.querySelectorAll("figure.coursebook-chart").forEach(markScrollable);
+    });
     new MutationObserver(function (changes) {
       if (changes.some(function (c) { return c.attributeName === "data-theme"; })) drawAll();
     }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });

@@ -1,0 +1,77 @@
+"""One source, two builds: no solution or instructor text reaches the student edition."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from coursebook.build import ROOT, warnings_in
+from coursebook.editions import build_edition, hidden_cells
+
+pytestmark = pytest.mark.book
+
+NOTEBOOKS = sorted([*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
+
+
+def _plain(text: str) -> str:
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+def _phrases(cell: nbformat.NotebookNode) -> list[str]:
+    """Distinctive runs of words from a hidden cell, as they read on a rendered page."""
+    source = re.sub(r"[*_`#>|]", " ", cell.source)
+    runs = re.findall(r"[A-Za-z][A-Za-z0-9 ,'()-]{35,}", source)
+    return [re.sub(r"\s+", " ", run).strip()[:40] for run in sorted(runs, key=len, reverse=True)[:2]]
+
+
+def _hidden_phrases() -> list[tuple[str, str]]:
+    found = []
+    for path in NOTEBOOKS:
+        for cell in hidden_cells(nbformat.read(path, as_version=4)):
+            found += [(path.name, phrase) for phrase in _phrases(cell)]
+    return found
+
+
+def _corpus(html_dir: Path) -> str:
+    texts = [p.read_text(encoding="utf-8") for p in html_dir.rglob("*.html")]
+    texts += [p.read_text(encoding="utf-8") for p in (html_dir / "_sources").rglob("*")  if p.is_file()]
+    texts.append((html_dir / "searchindex.js").read_text(encoding="utf-8"))
+    return _plain(" ".join(texts))
+
+
+@pytest.fixture(scope="module")
+def instructor_html() -> Path:
+    result = build_edition("instructor")
+    assert result.returncode == 0, result.log[-4000:]
+    assert warnings_in(result.log) == []
+    return result.html_dir
+
+
+def test_there_are_hidden_cells_to_check() -> None:
+    assert len(_hidden_phrases()) >= 2 * len(list(ROOT.glob("exercises/*.ipynb")))
+
+
+def test_student_edition_contains_no_solution_or_instructor_text(html_dir: Path) -> None:
+    corpus = _corpus(html_dir)
+    leaked = [(name, phrase) for name, phrase in _hidden_phrases() if phrase in corpus]
+    assert leaked == []
+    assert not (html_dir / "instructor").exists()
+
+
+def test_student_downloads_have_no_hidden_cells(html_dir: Path) -> None:
+    for path in (html_dir / "_sources").rglob("*.ipynb"):
+        assert hidden_cells(nbformat.read(path, as_version=4)) == [], path.name
+
+
+def test_instructor_edition_has_solutions_notes_and_guide(instructor_html: Path) -> None:
+    corpus = _corpus(instructor_html)
+    missing = [(name, phrase) for name, phrase in _hidden_phrases() if phrase not in corpus]
+    assert missing == []
+    for page in ("guide", "syllabus", "rubrics"):
+        assert (instructor_html / "instructor" / f"{page}.html").is_file()
+    assert "Instructor edition" in (instructor_html / "index.html").read_text(encoding="utf-8")

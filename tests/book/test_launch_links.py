@@ -1,0 +1,46 @@
+"""Every notebook page offers Binder, Colab and JupyterHub launch links and a notebook download."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import yaml
+
+from book_pages import ROOT, notebook_documents
+
+pytestmark = pytest.mark.book
+
+CONFIG = yaml.safe_load((ROOT / "_config.yml").read_text())
+REPOSITORY = urlparse(CONFIG["repository"]["url"]).path.strip("/")  # "org/repo"
+BRANCH = CONFIG["repository"]["branch"]
+
+
+def _links(page: Path) -> list[str]:
+    return re.findall(r'href="([^"]+)"', page.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("document", notebook_documents())
+def test_notebook_page_has_well_formed_launch_links(html_dir: Path, document: str) -> None:
+    links = _links(html_dir / f"{document}.html")
+    notebook = f"{document}.ipynb"
+    binder = CONFIG["launch_buttons"]["binderhub_url"].rstrip("/")
+    assert f"{binder}/v2/gh/{REPOSITORY}/{BRANCH}?urlpath=lab/tree/{notebook}" in links
+    colab = CONFIG["launch_buttons"]["colab_url"].rstrip("/")
+    assert f"{colab}/github/{REPOSITORY}/blob/{BRANCH}/{notebook}" in links
+    hub = CONFIG["launch_buttons"]["jupyterhub_url"].rstrip("/")
+    (pull,) = [link for link in links if link.startswith(f"{hub}/hub/user-redirect/git-pull?")]
+    query = parse_qs(urlparse(pull.replace("&amp;", "&")).query)
+    assert query["repo"] == [CONFIG["repository"]["url"]]
+    assert query["branch"] == [BRANCH]
+    assert query["urlpath"][0].endswith(notebook)
+
+
+@pytest.mark.parametrize("document", notebook_documents())
+def test_notebook_page_offers_the_notebook_for_download(html_dir: Path, document: str) -> None:
+    page = html_dir / f"{document}.html"
+    downloads = [link for link in _links(page) if link.endswith(".ipynb") and "_sources" in link]
+    assert downloads, "no download link"
+    assert (page.parent / downloads[0]).resolve().is_file()
