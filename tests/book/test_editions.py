@@ -17,23 +17,37 @@ pytestmark = pytest.mark.book
 NOTEBOOKS = sorted([*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("exercises/*.ipynb")])
 
 
+SMART = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "--", "\u2014": "---"})
+
+
 def _plain(text: str) -> str:
-    text = re.sub(r"<[^>]+>", " ", text)
-    return re.sub(r"\s+", " ", html.unescape(text)).strip()
+    """Page text without tags, entities or Sphinx's smart quotes and dashes."""
+    text = re.sub(r"<[^>]+>", "", text)
+    return re.sub(r"\s+", " ", html.unescape(text).translate(SMART)).strip()
 
 
 def _phrases(cell: nbformat.NotebookNode) -> list[str]:
     """Distinctive runs of words from a hidden cell, as they read on a rendered page."""
-    source = re.sub(r"[*_`#>|]", " ", cell.source)
-    runs = re.findall(r"[A-Za-z][A-Za-z0-9 ,'()-]{35,}", source)
+    runs = [run for run in re.findall(r"[A-Za-z][A-Za-z0-9 ,'()_-]{35,}", _normalised(cell)) if "--" not in run]  # not table rules
     return [re.sub(r"\s+", " ", run).strip()[:40] for run in sorted(runs, key=len, reverse=True)[:2]]
 
 
+def _normalised(cell: nbformat.NotebookNode) -> str:
+    """A cell's words as a page shows them: markdown emphasis and markup symbols dropped."""
+    text = cell.source if cell.cell_type == "code" else re.sub(r"[*_`#>|]", " ", cell.source)
+    return re.sub(r"\s+", " ", text)
+
+
 def _hidden_phrases() -> list[tuple[str, str]]:
+    """Phrases only hidden cells contain (a phrase a chapter also shows openly is not a leak)."""
+    notebooks = [(path, nbformat.read(path, as_version=4)) for path in NOTEBOOKS]
+    visible = " ".join(
+        _normalised(cell) for _, notebook in notebooks for cell in notebook.cells if cell not in hidden_cells(notebook)
+    )
     found = []
-    for path in NOTEBOOKS:
-        for cell in hidden_cells(nbformat.read(path, as_version=4)):
-            found += [(path.name, phrase) for phrase in _phrases(cell)]
+    for path, notebook in notebooks:
+        for cell in hidden_cells(notebook):
+            found += [(path.name, phrase) for phrase in _phrases(cell) if phrase not in visible]
     return found
 
 
