@@ -24,12 +24,25 @@ import pandas as pd
 
 __all__ = ["DATA_DIR", "TableError", "available_tables", "load_table", "validate_table"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-SCHEMA_DIR = DATA_DIR / "schemas"
-
-
 class TableError(ValueError):
     """A data table is missing or does not match its schema."""
+
+
+def _find_data_dir() -> Path:
+    """``data/`` of the repository checkout, or the copy installed as ``techdiplomacy_data``."""
+    checkout = Path(__file__).resolve().parent.parent / "data"
+    if (checkout / "schemas").is_dir():
+        return checkout
+    from importlib.util import find_spec
+
+    spec = find_spec("techdiplomacy_data")
+    if spec is None or not spec.submodule_search_locations:
+        raise TableError("The course data are missing: reinstall the techdiplomacy package.")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+DATA_DIR = _find_data_dir()
+SCHEMA_DIR = DATA_DIR / "schemas"
 
 
 def available_tables() -> list[str]:

@@ -74,3 +74,16 @@ def test_nbval_fails_when_a_committed_output_is_wrong(tmp_path: Path) -> None:
     )
     assert done.returncode != 0
     assert "1 failed" in done.stdout
+
+
+@pytest.mark.parametrize("path", CHAPTERS + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_notebook_installs_the_course_package_where_it_is_missing(path: Path) -> None:
+    """Colab and other hubs start without the package; the hidden first cell installs it from the
+    repository named in _config.yml (the one place the launch links are configured)."""
+    import yaml
+
+    url = yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]["url"]
+    first_code = next(c for c in _read(path).cells if c.cell_type == "code")
+    assert 'find_spec("techdiplomacy") is None' in first_code.source
+    assert f'%pip install --quiet "techdiplomacy @ git+{url}"' in first_code.source
+    assert "remove-cell" in _tags(first_code)
