@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from numbers import Real
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import NOT_ANSWERED, Feedback, never_crash, open_answer_problem
 from techdiplomacy.models.disruptions import DIMENSIONS, basis_differences, figures, implied_total
 
 __all__ = ["STATEMENTS", "check_differences", "check_explanation", "check_honest_statement", "check_implied_workforce"]
@@ -41,7 +41,7 @@ def _dimension(word: str) -> str | None:
 def check_differences(answer: object) -> Feedback:
     """Task 1: the dimensions on which the Bain and PwC forecasts differ."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     expected = set(basis_differences("bain", "pwc"))
     if isinstance(answer, str) or not isinstance(answer, Iterable):
         return Feedback(False, "Answer with a list of dimension names, for example [\"measure\"].",
@@ -72,7 +72,7 @@ def check_differences(answer: object) -> Feedback:
 def check_implied_workforce(answer: object) -> Feedback:
     """Task 2: China's 2030 workforce (million) implied by McKinsey's 100 million = 12%."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     table = figures("mckinsey").set_index("figure")["value"]
     expected = implied_total(float(table["workers_switching"]), float(table["workforce_share_switching"]))
     if isinstance(answer, bool) or not isinstance(answer, Real):
@@ -91,7 +91,7 @@ def check_implied_workforce(answer: object) -> Feedback:
 def check_honest_statement(answer: object) -> Feedback:
     """Task 3: which statement about the Bain and PwC figures is honest (a letter)."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     if not isinstance(answer, str) or answer.strip().upper().rstrip(".") not in STATEMENTS:
         return Feedback(False, "Answer with one letter in quotes: \"A\", \"B\", \"C\" or \"D\".", "Read the four statements again.")
     letter = answer.strip().upper().rstrip(".")
@@ -109,13 +109,11 @@ def check_honest_statement(answer: object) -> Feedback:
 def check_explanation(answer: object) -> Feedback:
     """Task 4 (open): why forecasts differ; checked for substance, graded with the rubric."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
-    if not isinstance(answer, str):
-        return Feedback(False, "Write your explanation as text between quotes.", "Use a triple-quoted string for several sentences.")
-    words = answer.split()
-    if len(words) < MIN_WORDS:
-        return Feedback(False, f"Your explanation has {len(words)} words; write at least {MIN_WORDS}.",
-                        "Explain at least two reasons why forecasts differ, each with an example from the table.")
+        return NOT_ANSWERED
+    problem = open_answer_problem(answer, MIN_WORDS, "Explain at least two reasons why forecasts differ, each with an example from the table.",
+                                  noun="explanation")
+    if problem is not None:
+        return problem
     text = answer.lower()
     named = [dim for dim, syn in _SYNONYMS.items() if any(w in text for w in (dim, *[s for s in syn if len(s) > 3]))]
     if len(named) < 2:

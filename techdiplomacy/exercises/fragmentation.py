@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from numbers import Real
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import NOT_ANSWERED, Feedback, never_crash, open_answer_problem
 from techdiplomacy.models.fragmentation import STAGE_LABELS, STAGES, functional_diversity
 
 __all__ = ["EVENTS", "check_functional_level", "check_justification", "check_stage"]
@@ -84,13 +84,11 @@ def check_stage(event: object, answer: object) -> Feedback:
 def check_justification(answer: object) -> Feedback:
     """Task 1 (open): a justification of one placement; checked for substance, graded with the rubric."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
-    if not isinstance(answer, str):
-        return Feedback(False, "Write your justification as text between quotes.", "Use a triple-quoted string for several sentences.")
-    words = answer.split()
-    if len(words) < MIN_WORDS:
-        return Feedback(False, f"Your justification has {len(words)} words; write at least {MIN_WORDS}.",
-                        "Name the stage, the feature of the event that marks it, and the essay's description of that stage.")
+        return NOT_ANSWERED
+    problem = open_answer_problem(answer, MIN_WORDS, "Name the stage, the feature of the event that marks it, and the essay's "
+                                  "description of that stage.", noun="justification")
+    if problem is not None:
+        return problem
     if not any(k in answer.lower() for k in _KEYWORDS):
         return Feedback(False, "Your justification does not yet point to a feature of the event.",
                         "Quote the detail that decides it: a market-access condition, a ban or tax, or a loss of interoperability.")
@@ -101,7 +99,7 @@ def check_justification(answer: object) -> Feedback:
 def check_functional_level(answer: object) -> Feedback:
     """Task 2: the functional level of diversity in the illustrative model at interoperability 0.5."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     expected = functional_diversity(0.5)
     if isinstance(answer, bool) or not isinstance(answer, Real):
         return Feedback(False, "Answer with a number between 0 and 1, for example 0.3.",

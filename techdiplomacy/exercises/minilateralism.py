@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import Feedback, never_crash, too_few_words
 from techdiplomacy.models.minilateralism import (
     CRITERIA,
     DECISION_RULES,
@@ -94,11 +94,11 @@ def check_proposal(answer: object) -> Feedback:
     except ValueError as error:
         return Feedback(False, str(error),
                         f"A proposal names {MIN_PROPOSAL_SIZE} to {MAX_PROPOSAL_SIZE} distinct countries and scores all four criteria 0-{MAX_LEVEL}.")
-    justification = answer["justification"]
-    words = len(justification.split()) if isinstance(justification, str) else 0
-    if words < MIN_JUSTIFICATION_WORDS:
-        return Feedback(False, f"Your justification has {words} words; write at least {MIN_JUSTIFICATION_WORDS}.",
-                        "Say why these members, why this size and decision rule, and how you would close the maturity gaps.")
+    problem = too_few_words(answer["justification"], MIN_JUSTIFICATION_WORDS,
+                            "Say why these members, why this size and decision rule, and how you would close the maturity gaps.",
+                            noun="justification")
+    if problem is not None:
+        return problem
     summary = evaluate_proposal(proposal)
     result = summary["maturity"]
     overlaps = "; ".join(f"{g}: {', '.join(m)}" for g, m in summary["overlaps"].items()) or "no existing group in the course's table"

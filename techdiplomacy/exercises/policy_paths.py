@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import Feedback, never_crash, open_answer_problem
 from techdiplomacy.models.policy_paths import DRIVER_LABELS, END_STATES, Drivers, end_state_probabilities, end_state_table
 
 __all__ = ["check_most_likely_end", "check_rights_scenario", "check_reflection"]
@@ -51,12 +51,10 @@ def check_rights_scenario(answer: object) -> Feedback:
 @never_crash
 def check_reflection(answer: object) -> Feedback:
     """Task 3 (open): a short reflection on the illustrative weights; checked for substance only."""
-    if not isinstance(answer, str):
-        return Feedback(False, "Write your answer as text between quotes.", "Use a triple-quoted string for several sentences.")
-    words = answer.split()
-    if len(words) < MIN_REFLECTION_WORDS:
-        return Feedback(False, f"Your answer has {len(words)} words; write at least {MIN_REFLECTION_WORDS}.",
-                        "Name one weight, say what in the essay it is based on, and why another reader might choose differently.")
+    problem = open_answer_problem(answer, MIN_REFLECTION_WORDS,
+                                  "Name one weight, say what in the essay it is based on, and why another reader might choose differently.")
+    if problem is not None:
+        return problem
     mentions = [w for w in ("weight", "thick", "illustrative", "likel") if w in answer.lower()]
     if not mentions:
         return Feedback(False, "Your answer does not yet discuss the weights or how likely a path is.",

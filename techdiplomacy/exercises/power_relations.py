@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from techdiplomacy.data import load_table
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import Feedback, never_crash, too_few_words
 from techdiplomacy.models.power_relations import DIMENSION_LABELS, Cell, case, case_ids, parse_cell
 
 __all__ = ["ANSWER_FORMS", "check_classification", "check_own_case"]
@@ -90,10 +90,10 @@ def check_own_case(answer: object) -> Feedback:
         cell = parse_cell(answer["cell"])
     except ValueError as error:
         return Feedback(False, str(error), ANSWER_FORMS)
-    if not isinstance(reason, str) or len(reason.split()) < MIN_REASON_WORDS:
-        count = len(reason.split()) if isinstance(reason, str) else 0
-        return Feedback(False, f"Your reason has {count} words; write at least {MIN_REASON_WORDS}.",
-                        "Say which aspect of power is at stake and why the relation is competitive or cooperative.")
+    problem = too_few_words(reason, MIN_REASON_WORDS,
+                            "Say which aspect of power is at stake and why the relation is competitive or cooperative.", noun="reason")
+    if problem is not None:
+        return problem
     question = load_table("power_relations_mechanisms").set_index("mechanism").loc[cell.mechanism, "question_to_ask"]
     return Feedback(
         True,

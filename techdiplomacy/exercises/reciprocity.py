@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Sequence
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import Feedback, never_crash, open_answer_problem
 from techdiplomacy.models.reciprocity import (
     STRATEGIES,
     InvalidMoveError,
@@ -162,12 +162,9 @@ def check_strategy(function: object) -> Feedback:
 @never_crash
 def check_reflection(answer: object) -> Feedback:
     """Task 3 (open): why the essay prefers diffuse reciprocity; checked for substance only."""
-    if not isinstance(answer, str):
-        return Feedback(False, "Write your answer as text between quotes.", "Use a triple-quoted string for several sentences.")
-    words = answer.split()
-    if len(words) < MIN_REFLECTION_WORDS:
-        return Feedback(False, f"Your answer has {len(words)} words; write at least {MIN_REFLECTION_WORDS}.",
-                        "Link one result of the game to one piece of the essay's evidence.")
+    problem = open_answer_problem(answer, MIN_REFLECTION_WORDS, "Link one result of the game to one piece of the essay's evidence.")
+    if problem is not None:
+        return problem
     text = answer.lower()
     if not any(w in text for w in ("asymmetr", "imbalance", "equival", "unequal", "depend")):
         return Feedback(False, "Your answer does not yet mention the asymmetry between the partners or equivalence.",

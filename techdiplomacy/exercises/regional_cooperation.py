@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from techdiplomacy.data import load_table
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash
 from techdiplomacy.models.regional_cooperation import (
     STAGES,
     MissionProposal,
@@ -40,25 +40,10 @@ _STAGE_WORDS = {
 }
 
 
-def _placeholder(answer: object) -> bool:
-    """True if the answer still contains the notebook's ``...`` placeholder."""
-    if answer is Ellipsis or (isinstance(answer, str) and answer.strip() == "..."):
-        return True
-    if isinstance(answer, Mapping):
-        return any(_placeholder(v) for v in answer.values())
-    if isinstance(answer, (list, tuple, set)):
-        return any(_placeholder(v) for v in answer)
-    return False
-
-
-PLACEHOLDER = Feedback(False, "Replace every ... with your answer, then run the check again.",
-                       "Read the task above the answer cell for the expected shape.")
-
-
 @never_crash
 def check_stage(answer: object) -> Feedback:
     """Task 1: the stage of the region described by :data:`TASK1_REGION`."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     expected = classify_stage(TASK1_REGION)
     if not isinstance(answer, str) or not answer.strip():
@@ -79,7 +64,7 @@ def check_stage(answer: object) -> Feedback:
 @never_crash
 def check_issue_responses(answer: object) -> Feedback:
     """Task 2: for each shared issue, the AI application the essay proposes."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     issues = load_table("regional_cooperation_issues")
     expected = dict(zip(issues["issue"], issues["application"]))
@@ -109,7 +94,7 @@ def check_issue_responses(answer: object) -> Feedback:
 @never_crash
 def check_mission_proposal(answer: object) -> Feedback:
     """Task 3: a mission-oriented project that meets every principle and covers every mission step."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     if not isinstance(answer, Mapping):
         return Feedback(False, "Write the proposal as a dictionary, like the example in the instructions.",

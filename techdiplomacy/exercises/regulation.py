@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from numbers import Real
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import NOT_ANSWERED, Feedback, never_crash
 from techdiplomacy.models.regulation import approach_of, overlap
 
 __all__ = ["STATEMENTS", "check_all_matches", "check_match", "check_overlap"]
@@ -82,7 +82,7 @@ def check_match(statement: object, answer: object) -> Feedback:
 def check_all_matches(answers: object) -> Feedback:
     """Task 1 in one go: a dict from statement number to jurisdiction."""
     if answers is None or answers is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     if not isinstance(answers, Mapping):
         return Feedback(False, "Answer with a dictionary such as {\"1\": \"US\", \"2\": \"EU\", ...}.", "One entry per statement.")
     results = {key: check_match(key, answers.get(key, answers.get(int(key)))) for key in STATEMENTS}
@@ -99,7 +99,7 @@ def check_all_matches(answers: object) -> Feedback:
 def check_overlap(answer: object) -> Feedback:
     """Task 2: the overlap (Jaccard) of the US and the EU when only explicit statements count."""
     if answer is None or answer is Ellipsis:
-        return Feedback(False, "You have not answered yet.", "Replace ... with your answer and run the cell again.")
+        return NOT_ANSWERED
     expected = float(overlap("us", "eu", "explicit")["jaccard"])
     if isinstance(answer, str):
         text = answer.strip().rstrip("%").strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from techdiplomacy.data import load_table
-from techdiplomacy.exercises.feedback import Feedback, never_crash
+from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash, word_count
 from techdiplomacy.models.technology_diplomacy import CRITERIA, PROFILES, score_design
 
 __all__ = [
@@ -41,25 +41,10 @@ MIN_POSITION_WORDS = 15
 PASS_SCORE = 60
 
 
-def _placeholder(answer: object) -> bool:
-    """True if the answer still contains the notebook's ``...`` placeholder."""
-    if answer is Ellipsis or (isinstance(answer, str) and answer.strip() == "..."):
-        return True
-    if isinstance(answer, Mapping):
-        return any(_placeholder(v) for v in answer.values())
-    if isinstance(answer, (list, tuple, set)):
-        return any(_placeholder(v) for v in answer)
-    return False
-
-
-PLACEHOLDER = Feedback(False, "Replace every ... with your answer, then run the check again.",
-                       "Read the task above the answer cell for the expected shape.")
-
-
 @never_crash
 def check_task_matching(answer: object) -> Feedback:
     """Task 1: match each activity a-d to a diplomat's task numeral i-iv."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     tasks = load_table("technology_diplomacy_tasks")
     by_id = dict(zip(tasks["task"], tasks["numeral"]))
@@ -90,7 +75,7 @@ def check_task_matching(answer: object) -> Feedback:
 @never_crash
 def check_avenues(answer: object) -> Feedback:
     """Task 2: which of :data:`AVENUE_OPTIONS` the essay names as avenues for cooperation."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     named = set(load_table("technology_diplomacy_avenues")["avenue"])
     expected = {o for o in AVENUE_OPTIONS if o in named}
@@ -117,7 +102,7 @@ def check_avenues(answer: object) -> Feedback:
 @never_crash
 def check_institution_design(answer: object) -> Feedback:
     """Task 3: rate your own institution, pick a weighting and justify it; checked for shape and coherence."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     if not isinstance(answer, Mapping) or not {"ratings", "profile", "justification"} <= set(answer):
         return Feedback(False, "Answer with a dictionary with the keys \"ratings\", \"profile\" and \"justification\".",
@@ -130,8 +115,8 @@ def check_institution_design(answer: object) -> Feedback:
     except ValueError as error:
         return Feedback(False, str(error), f"Rate each of the nine criteria with a whole number from 0 to 4: {', '.join(CRITERIA)}.")
     justification = answer["justification"]
-    if not isinstance(justification, str) or len(justification.split()) < MIN_JUSTIFICATION_WORDS:
-        count = len(justification.split()) if isinstance(justification, str) else 0
+    count = word_count(justification)
+    if count < MIN_JUSTIFICATION_WORDS:
         return Feedback(False, f"The justification has {count} words; write at least {MIN_JUSTIFICATION_WORDS}.",
                         "Say who sits at the table, how decisions are made and why you chose your weighting.")
     ratings = answer["ratings"]
@@ -156,7 +141,7 @@ def check_institution_design(answer: object) -> Feedback:
 @never_crash
 def check_capstone_position(answer: object) -> Feedback:
     """Capstone preparation: a team's role, the chapter its evidence comes from, its ask and its offer."""
-    if _placeholder(answer):
+    if is_placeholder(answer):
         return PLACEHOLDER
     roles = load_table("technology_diplomacy_capstone_roles").set_index("role")
     chapters = set(roles["chapter"]) | {"technology_diplomacy"}
@@ -171,7 +156,7 @@ def check_capstone_position(answer: object) -> Feedback:
         return Feedback(False, f"{answer['chapter']!r} is not a chapter of the course.", f"Use one of: {', '.join(sorted(chapters))}.")
     for key in ("ask", "offer"):
         text = answer[key]
-        if not isinstance(text, str) or len(text.split()) < MIN_POSITION_WORDS:
+        if word_count(text) < MIN_POSITION_WORDS:
             return Feedback(False, f"Write your {key} in at least {MIN_POSITION_WORDS} words.",
                             "An ask says what you want from the others; an offer says what you give in return.")
     home = roles.loc[role, "chapter"]

@@ -10,10 +10,10 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.disruptions import pair_matrix
 from techdiplomacy.models.disruptions import DIMENSION_LABELS, basis_differences, figures, studies
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["comparison_html", "disruptions_explorer"]
 
@@ -54,11 +54,7 @@ def disruptions_explorer() -> widgets.VBox:
 
     def update(_change: object = None) -> None:
         results.value = comparison_html(first.value, second.value)
-        chart.clear_output(wait=True)
-        with chart:
-            display(pair_matrix(first.value, second.value))
+        show_chart(chart, pair_matrix(first.value, second.value))
 
-    for control in (first, second):
-        control.observe(update, names="value")
-    update()
+    keep_in_sync((first, second), update)
     return widgets.VBox([widgets.HBox([first, second]), results, chart])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.fragmentation import diversity_curve
 from techdiplomacy.models.fragmentation import (
@@ -23,6 +22,7 @@ from techdiplomacy.models.fragmentation import (
     functional_range,
     innovation,
 )
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["diversity_explorer", "diversity_html", "timeline_explorer", "timeline_html"]
 
@@ -56,13 +56,9 @@ def diversity_explorer() -> widgets.VBox:
 
     def update(_change: object = None) -> None:
         results.value = diversity_html(diversity.value, interop.value)
-        chart.clear_output(wait=True)
-        with chart:
-            display(diversity_curve(interop.value, diversity.value))
+        show_chart(chart, diversity_curve(interop.value, diversity.value))
 
-    for control in (diversity, interop):
-        control.observe(update, names="value")
-    update()
+    keep_in_sync((diversity, interop), update)
     return widgets.VBox([diversity, interop, results, chart])
 
 
@@ -92,7 +88,5 @@ def timeline_explorer() -> widgets.VBox:
     def update(_change: object = None) -> None:
         results.value = timeline_html(actor.value, stage.value)
 
-    for control in (actor, stage):
-        control.observe(update, names="value")
-    update()
+    keep_in_sync((actor, stage), update)
     return widgets.VBox([widgets.HBox([actor, stage]), results])

@@ -29,6 +29,7 @@ from techdiplomacy.models.minilateralism import (
     members,
     reach,
 )
+from techdiplomacy.widgets.common import keep_in_sync
 
 __all__ = ["evidence_html", "scorecard_explorer", "scorecard_html", "tradeoff_explorer", "tradeoff_html"]
 
@@ -75,10 +76,7 @@ def scorecard_explorer(group: str = "G7") -> widgets.VBox:
     def update(_change: object = None) -> None:
         result.value = scorecard_html(chooser.value, {c: s.value for c, s in sliders.items()})
 
-    chooser.observe(update, names="value")
-    for s in sliders.values():
-        s.observe(update, names="value")
-    update()
+    keep_in_sync((chooser, *sliders.values()), update)
     return widgets.VBox([chooser, *sliders.values(), result])
 
 
@@ -110,7 +108,5 @@ def tradeoff_explorer() -> widgets.VBox:
     def update(_change: object = None) -> None:
         result.value = tradeoff_html(size.value, p.value, c.value, rule.value)
 
-    for control in (size, p, c, rule):
-        control.observe(update, names="value")
-    update()
+    keep_in_sync((size, p, c, rule), update)
     return widgets.VBox([size, p, c, rule, result])

@@ -8,10 +8,10 @@ of end-state probabilities (``explorer.children[-2]``) and the chart below it; t
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.policy_paths import policy_map
 from techdiplomacy.models.policy_paths import DRIVER_LABELS, Drivers, end_state_table
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["policy_paths_explorer", "results_html"]
 
@@ -37,11 +37,7 @@ def policy_paths_explorer() -> widgets.VBox:
     def update(_change: object = None) -> None:
         drivers = Drivers(**{name: s.value for name, s in sliders.items()})
         results.value = results_html(drivers)
-        chart.clear_output(wait=True)
-        with chart:
-            display(policy_map(drivers))
+        show_chart(chart, policy_map(drivers))
 
-    for s in sliders.values():
-        s.observe(update, names="value")
-    update()
+    keep_in_sync(sliders.values(), update)
     return widgets.VBox([*sliders.values(), results, chart])

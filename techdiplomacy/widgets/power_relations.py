@@ -13,6 +13,7 @@ import ipywidgets as widgets
 
 from techdiplomacy.data import load_table
 from techdiplomacy.models.power_relations import DIMENSION_LABELS, DIMENSIONS, STANCES, Cell, cases_in_cell
+from techdiplomacy.widgets.common import keep_in_sync
 
 __all__ = ["cell_html", "power_relations_explorer"]
 
@@ -48,7 +49,5 @@ def power_relations_explorer(dimension: str = "acquisition", stance: str = "comp
     def update(_change: object = None) -> None:
         result.value = cell_html(dimension_toggle.value, stance_toggle.value)
 
-    dimension_toggle.observe(update, names="value")
-    stance_toggle.observe(update, names="value")
-    update()
+    keep_in_sync((dimension_toggle, stance_toggle), update)
     return widgets.VBox([dimension_toggle, stance_toggle, result])

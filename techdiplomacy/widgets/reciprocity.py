@@ -12,7 +12,6 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.reciprocity import match_chart
 from techdiplomacy.models.reciprocity import (
@@ -23,6 +22,7 @@ from techdiplomacy.models.reciprocity import (
     noisy_summary,
     play_match,
 )
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["reciprocity_explorer", "results_html"]
 
@@ -74,12 +74,8 @@ def reciprocity_explorer() -> widgets.VBox:
         except ValueError as error:
             results.value = f'<p role="alert"><strong>Check the settings:</strong> {html.escape(str(error))}</p>'
             return
-        chart.clear_output(wait=True)
-        with chart:
-            display(match_chart(play_match(large.value, small.value, rounds.value, noise=noise.value,
-                                           asymmetry=asymmetry.value, generosity=generosity.value, seed=seed.value)))
+        show_chart(chart, match_chart(play_match(large.value, small.value, rounds.value, noise=noise.value,
+                                                 asymmetry=asymmetry.value, generosity=generosity.value, seed=seed.value)))
 
-    for control in controls:
-        control.observe(update, names="value")
-    update()
+    keep_in_sync(controls, update)
     return widgets.VBox([*controls, results, chart])

@@ -29,6 +29,7 @@ from techdiplomacy.models.regional_cooperation import (
     sdgs_for_application,
     stage_scores,
 )
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["planner_html", "project_planner", "sdg_html", "sdg_mapper", "stage_explorer", "stage_html"]
 
@@ -63,13 +64,9 @@ def stage_explorer() -> widgets.VBox:
     def update(_change: object = None) -> None:
         levels = {d: s.value for d, s in sliders.items()}
         results.value = stage_html(levels)
-        chart.clear_output(wait=True)
-        with chart:
-            display(stage_bars(levels))
+        show_chart(chart, stage_bars(levels))
 
-    for s in sliders.values():
-        s.observe(update, names="value")
-    update()
+    keep_in_sync(sliders.values(), update)
     return widgets.VBox([*sliders.values(), results, chart])
 
 
@@ -92,8 +89,7 @@ def sdg_mapper() -> widgets.VBox:
     def update(_change: object = None) -> None:
         results.value = sdg_html(choice.value)
 
-    choice.observe(update, names="value")
-    update()
+    keep_in_sync((choice,), update)
     return widgets.VBox([choice, results, widgets.Output()])
 
 
@@ -159,7 +155,5 @@ def project_planner() -> widgets.VBox:
             display(principle_chart(proposal))
 
     controls = [mission, issue, goals, partners, years, *flags.values(), step_boxes]
-    for control in controls:
-        control.observe(update, names="value")
-    update()
+    keep_in_sync(controls, update)
     return widgets.VBox([*controls, results, chart])

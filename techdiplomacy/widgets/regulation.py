@@ -8,10 +8,10 @@ follows the level. Tests set a dropdown's ``value`` and read the HTML.
 from __future__ import annotations
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.regulation import principle_matrix
 from techdiplomacy.models.regulation import LEVEL_LABELS, jurisdictions, overlap, principles
+from techdiplomacy.widgets.common import keep_in_sync, show_chart
 
 __all__ = ["overlap_html", "regulation_explorer"]
 
@@ -48,11 +48,7 @@ def regulation_explorer() -> widgets.VBox:
 
     def update(_change: object = None) -> None:
         results.value = overlap_html(first.value, second.value, level.value)
-        chart.clear_output(wait=True)
-        with chart:
-            display(principle_matrix(level.value))
+        show_chart(chart, principle_matrix(level.value))
 
-    for control in (first, second, level):
-        control.observe(update, names="value")
-    update()
+    keep_in_sync((first, second, level), update)
     return widgets.VBox([widgets.HBox([first, second]), level, results, chart])

@@ -11,11 +11,11 @@ from __future__ import annotations
 import html
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from techdiplomacy.charts.technology_diplomacy import PROFILE_LABELS, design_scorecard
 from techdiplomacy.data import load_table
 from techdiplomacy.models.technology_diplomacy import CRITERIA, MAX_RATING, design_ranking, design_ratings, score_design
+from techdiplomacy.widgets.common import show_chart
 
 __all__ = ["scorecard_builder", "scorecard_html"]
 
@@ -63,9 +63,7 @@ def scorecard_builder() -> widgets.VBox:
     def update(_change: object = None) -> None:
         ratings = {c: s.value for c, s in sliders.items()}
         results.value = scorecard_html(ratings, profile.value)
-        chart.clear_output(wait=True)
-        with chart:
-            display(design_scorecard(ratings, profile.value))
+        show_chart(chart, design_scorecard(ratings, profile.value))
 
     def load(_change: object = None) -> None:
         if preset.value == CUSTOM:
