@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BuildResult", "ROOT", "build_book", "warnings_in"]
+__all__ = ["BuildResult", "ROOT", "build_book", "build_site", "install_print_version", "warnings_in"]
 
 ROOT = Path(__file__).resolve().parent.parent
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -38,3 +39,35 @@ def build_book(root: Path = ROOT, *extra_args: str) -> BuildResult:
     done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, "PYTHONWARNINGS": "ignore"})
     seconds = time.perf_counter() - started
     return BuildResult(done.returncode, done.stdout + done.stderr, seconds, root / "_build" / "html")
+
+
+#: A search index with no entries: the print page has no search of its own (links lead to the book's).
+_EMPTY_SEARCH_INDEX = (
+    'Search.setIndex({"alltitles": {}, "docnames": [], "envversion": {}, "filenames": [], "indexentries": {}, '
+    '"objects": {}, "objnames": {}, "objtypes": {}, "terms": {}, "titles": {}, "titleterms": {}})'
+)
+
+
+def install_print_version(single_page_dir: Path, html_dir: Path) -> Path:
+    """Copy the single-page build into ``html_dir/print`` and point its search links at the book."""
+    target = html_dir / "print"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(single_page_dir, target, ignore=shutil.ignore_patterns(".buildinfo", "objects.inv"))
+    page = target / "index.html"
+    text = page.read_text(encoding="utf-8")
+    for name in ("search.html", "genindex.html"):
+        text = text.replace(f'href="{name}"', f'href="../{name}"').replace(f'action="{name}"', f'action="../{name}"')
+    page.write_text(text, encoding="utf-8")
+    (target / "searchindex.js").write_text(_EMPTY_SEARCH_INDEX, encoding="utf-8")
+    return page
+
+
+def build_site(root: Path = ROOT) -> BuildResult:
+    """The published site: the HTML book plus its single-page print version under ``print/``."""
+    book = build_book(root)
+    if book.returncode != 0:
+        return book
+    single = build_book(root, "--builder", "singlehtml")
+    if single.returncode == 0:
+        install_print_version(root / "_build" / "singlehtml", book.html_dir)
+    return BuildResult(single.returncode, book.log + single.log, book.seconds + single.seconds, book.html_dir)

@@ -18,7 +18,7 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from coursebook.build import ROOT, BuildResult, build_book
+from coursebook.build import ROOT, BuildResult, build_book, build_site
 
 __all__ = [
     "EDITIONS",
@@ -70,13 +70,14 @@ def instructor_toc(toc: dict) -> dict:
 
 
 def build_edition(edition: str, root: Path = ROOT) -> BuildResult:
-    """Build one edition: student into ``_build/html``, instructor into ``_build/instructor/_build/html``."""
+    """Build one edition: student into ``_build/html`` (with its print version in ``print/``),
+    instructor into ``_build/instructor/_build/html``."""
     if edition not in EDITIONS:
         raise ValueError(f"Unknown edition {edition!r}; choose one of: {', '.join(EDITIONS)}.")
     os.environ[EDITION_VARIABLE] = edition
     try:
         if edition == "student":
-            return build_book(root)
+            return build_site(root)
         toc_path = root / "_build" / "instructor_toc.yml"
         toc_path.parent.mkdir(parents=True, exist_ok=True)
         toc_path.write_text(yaml.safe_dump(instructor_toc(yaml.safe_load((root / "_toc.yml").read_text())), sort_keys=False))

@@ -36,3 +36,12 @@ def toc_pages() -> list[str]:
 
 def notebook_documents() -> list[str]:
     return [doc for doc in toc_documents() if (ROOT / f"{doc}.ipynb").exists()]
+
+
+#: The single-page print version, built beside the book.
+PRINT_PAGE = "print/index.html"
+
+
+def site_pages() -> list[str]:
+    """Every page a reader can open: the book's pages and the print version."""
+    return [*toc_pages(), PRINT_PAGE]

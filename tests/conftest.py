@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from coursebook.build import ROOT, BuildResult, build_book
+from coursebook.build import ROOT, BuildResult, build_site
 
 
 @pytest.fixture(scope="session")
 def book_build() -> BuildResult:
-    """Build the book once per test session (cached execution keeps rebuilds fast)."""
-    return build_book(ROOT)
+    """Build the site (book and print version) once per test session; execution is cached."""
+    return build_site(ROOT)
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from book_pages import toc_pages
+from book_pages import site_pages, toc_pages
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -91,7 +91,7 @@ def visit(browser: Browser, book_url: str):
         page_visit.close()
 
 
-@pytest.mark.parametrize("path", toc_pages())
+@pytest.mark.parametrize("path", site_pages())
 def test_page_is_offline_clean_and_charts_render(visit, path: str) -> None:
     page_visit = visit(path)
     assert page_visit.outside_requests == []

@@ -10,7 +10,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from coursebook.build import warnings_in
-from book_pages import toc_pages
+from book_pages import site_pages, toc_pages
 
 pytestmark = pytest.mark.book
 
@@ -45,7 +45,7 @@ def test_every_toc_page_is_built(html_dir: Path, page: str) -> None:
     assert (html_dir / page).is_file()
 
 
-@pytest.mark.parametrize("page", toc_pages())
+@pytest.mark.parametrize("page", site_pages())
 def test_internal_links_and_anchors_resolve(html_dir: Path, page: str) -> None:
     path = html_dir / page
     broken = []
@@ -64,7 +64,7 @@ def test_internal_links_and_anchors_resolve(html_dir: Path, page: str) -> None:
     assert broken == [], f"broken links in {page}"
 
 
-@pytest.mark.parametrize("page", toc_pages())
+@pytest.mark.parametrize("page", site_pages())
 def test_page_loads_nothing_from_outside(html_dir: Path, page: str) -> None:
     """Scripts, styles, fonts, images and frames all come from the book itself."""
     external = [
@@ -99,3 +99,11 @@ def test_static_assets_have_no_cdn_addresses(html_dir: Path) -> None:
             if not (in_mathjax and OPT_IN_SPEECH_MAPS.search(match.group(0))):
                 offenders.append(f"{asset.relative_to(html_dir)}: {match.group(0)}")
     assert offenders == []
+
+
+def test_print_version_holds_every_chapter(html_dir: Path) -> None:
+    text = (html_dir / "print" / "index.html").read_text(encoding="utf-8")
+    for page in toc_pages()[1:]:  # the root page is the print page itself
+        document = page.removesuffix(".html")
+        assert f'id="document-{document}"' in text, document
+    assert 'href="print/index.html"' in (html_dir / "index.html").read_text(encoding="utf-8")
