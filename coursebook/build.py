@@ -62,12 +62,26 @@ def install_print_version(single_page_dir: Path, html_dir: Path) -> Path:
     return page
 
 
-def build_site(root: Path = ROOT) -> BuildResult:
-    """The published site: the HTML book plus its single-page print version under ``print/``."""
-    book = build_book(root)
-    if book.returncode != 0:
-        return book
-    single = build_book(root, "--builder", "singlehtml")
-    if single.returncode == 0:
-        install_print_version(root / "_build" / "singlehtml", book.html_dir)
-    return BuildResult(single.returncode, book.log + single.log, book.seconds + single.seconds, book.html_dir)
+def build_site(root: Path = ROOT, jupyterlite: bool = False) -> BuildResult:
+    """The published site: the HTML book plus its single-page print version under ``print/``, and,
+    with ``jupyterlite``, the notebooks as a JupyterLite site under ``lite/``."""
+    from coursebook.lite import LITE_PATH, LITE_VARIABLE, build_jupyterlite
+
+    started = time.perf_counter()
+    previous = os.environ.pop(LITE_VARIABLE, None)
+    if jupyterlite:
+        os.environ[LITE_VARIABLE] = "1"
+    try:
+        book = build_book(root)
+        if book.returncode != 0:
+            return book
+        single = build_book(root, "--builder", "singlehtml")
+        if single.returncode == 0:
+            install_print_version(root / "_build" / "singlehtml", book.html_dir)
+            if jupyterlite:
+                build_jupyterlite(root, book.html_dir / LITE_PATH)
+        return BuildResult(single.returncode, book.log + single.log, time.perf_counter() - started, book.html_dir)
+    finally:
+        os.environ.pop(LITE_VARIABLE, None)
+        if previous is not None:
+            os.environ[LITE_VARIABLE] = previous

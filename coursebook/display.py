@@ -54,6 +54,14 @@ def render_chart(spec: dict[str, Any], **metadata: Any) -> dict[str, Any]:
 
 
 def setup_notebook() -> None:
-    """Call once at the top of every notebook: enables the course's chart renderer."""
+    """Call once at the top of every notebook: enables the course's chart renderer and shows
+    errors as one clear line (the message) instead of a full traceback."""
     alt.renderers.register(RENDERER_NAME, render_chart)
     alt.renderers.enable(RENDERER_NAME)
+    try:
+        from IPython import get_ipython
+    except ImportError:  # plain Python: nothing to configure
+        return
+    shell = get_ipython()
+    if shell is not None and hasattr(shell, "InteractiveTB"):
+        shell.InteractiveTB.set_mode(mode="Minimal")

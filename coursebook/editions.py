@@ -69,7 +69,7 @@ def instructor_toc(toc: dict) -> dict:
     return extended
 
 
-def build_edition(edition: str, root: Path = ROOT) -> BuildResult:
+def build_edition(edition: str, root: Path = ROOT, jupyterlite: bool = False) -> BuildResult:
     """Build one edition: student into ``_build/html`` (with its print version in ``print/``),
     instructor into ``_build/instructor/_build/html``."""
     if edition not in EDITIONS:
@@ -77,7 +77,7 @@ def build_edition(edition: str, root: Path = ROOT) -> BuildResult:
     os.environ[EDITION_VARIABLE] = edition
     try:
         if edition == "student":
-            return build_site(root)
+            return build_site(root, jupyterlite=jupyterlite)
         toc_path = root / "_build" / "instructor_toc.yml"
         toc_path.parent.mkdir(parents=True, exist_ok=True)
         toc_path.write_text(yaml.safe_dump(instructor_toc(yaml.safe_load((root / "_toc.yml").read_text())), sort_keys=False))
@@ -89,12 +89,14 @@ def build_edition(edition: str, root: Path = ROOT) -> BuildResult:
 
 
 def main(arguments: list[str]) -> int:
-    """``python -m coursebook.editions [student|instructor]``: build one edition, print where it is."""
+    """``python -m coursebook.editions [student|instructor] [--with-jupyterlite]``: build one edition."""
+    jupyterlite = "--with-jupyterlite" in arguments
+    arguments = [a for a in arguments if a != "--with-jupyterlite"]
     edition = arguments[0] if arguments else "student"
     if edition not in EDITIONS:
         print(f"Unknown edition {edition!r}; choose one of: {', '.join(EDITIONS)}.")
         return 2
-    result = build_edition(edition)
+    result = build_edition(edition, jupyterlite=jupyterlite)
     print(result.log)
     if result.returncode == 0:
         print(f"\nThe {edition} edition is in {result.html_dir.relative_to(ROOT)}; open {result.html_dir.relative_to(ROOT)}/index.html")

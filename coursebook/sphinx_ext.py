@@ -7,6 +7,7 @@ under ``_build/.coursebook`` between builds. It is added only to pages that cont
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from coursebook.editions import current_edition, hidden_cells, student_notebook
+from coursebook.lite import LITE_APP, LITE_VARIABLE, lite_launch_url
 
 __all__ = ["setup", "write_mathjax", "write_vega_bundle"]
 
@@ -160,7 +162,25 @@ def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> N
             nbformat.write(student_notebook(notebook), path)
 
 
+def _configure_jupyterlite(app: Sphinx, config: Any) -> None:
+    """Offer a JupyterLite launch button when the build includes the JupyterLite site."""
+    if os.environ.get(LITE_VARIABLE) == "1":
+        config.html_theme_options.setdefault("launch_buttons", {})["jupyterlite_url"] = LITE_APP
+
+
+def _relative_jupyterlite_links(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    """The theme writes the JupyterLite link relative to the site root; make it relative to the page."""
+    path_to_root = "../" * pagename.count("/")
+    for group in context.get("header_buttons", []):
+        for button in group.get("buttons", []):
+            if button.get("text") == "JupyterLite" and button.get("url", "").startswith(LITE_APP):
+                notebook = button["url"].split("?path=", 1)[1]
+                button["url"] = lite_launch_url(path_to_root, notebook)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.connect("config-inited", _configure_jupyterlite)
+    app.connect("html-page-context", _relative_jupyterlite_links, priority=900)
     app.connect("config-inited", _configure_edition)
     app.connect("config-inited", _add_static_dirs)
     app.connect("source-read", _remove_hidden_cells)

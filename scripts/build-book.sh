@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # Build the HTML book (sets up .venv first). Warnings fail the build.
-#   bash scripts/build-book.sh                       student edition  -> _build/html
+#   bash scripts/build-book.sh                       student edition -> _build/html (print version in print/)
+#   bash scripts/build-book.sh --with-jupyterlite    ... plus the notebooks as a JupyterLite site in lite/
 #   bash scripts/build-book.sh --edition instructor  instructor edition -> _build/instructor/_build/html
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 edition=student
-if [ "${1:-}" = "--edition" ]; then edition="${2:?--edition needs student or instructor}"; fi
+options=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --edition) edition="${2:?--edition needs student or instructor}"; shift 2 ;;
+    --with-jupyterlite) options+=(--with-jupyterlite); shift ;;
+    *) echo "Unknown option $1 (use --edition student|instructor, --with-jupyterlite)"; exit 2 ;;
+  esac
+done
 bash scripts/setup-env.sh
-.venv/bin/python -m coursebook.editions "$edition"
+.venv/bin/python -m coursebook.editions "$edition" "${options[@]}"

@@ -86,4 +86,5 @@ def test_notebook_installs_the_course_package_where_it_is_missing(path: Path) ->
     first_code = next(c for c in _read(path).cells if c.cell_type == "code")
     assert 'find_spec("techdiplomacy") is None' in first_code.source
     assert f'%pip install --quiet "techdiplomacy @ git+{url}"' in first_code.source
+    assert 'if sys.platform == "emscripten":' in first_code.source and "%pip install -q techdiplomacy" in first_code.source
     assert "remove-cell" in _tags(first_code)
