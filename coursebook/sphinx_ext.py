@@ -1,8 +1,13 @@
-"""Sphinx extension: serve Vega, Vega-Lite, vega-embed and MathJax from the book itself.
+"""Sphinx extension of the course book.
 
-The JavaScript bundle is produced by ``vl-convert-python`` (a pinned PyPI package, so the build
-needs no npm and no CDN) for the Vega-Lite version that the pinned Altair emits, and is cached
-under ``_build/.coursebook`` between builds. It is added only to pages that contain a chart.
+- Serves Vega, Vega-Lite, vega-embed and MathJax from the book itself, so pages work offline and
+  from disk. The Vega bundle is produced by ``vl-convert-python`` (a pinned PyPI package, so the
+  build needs no npm and no CDN) for the Vega-Lite version the pinned Altair emits; MathJax comes
+  from the pinned ``django-static-mathjax`` wheel. Both are cached under ``_build/.coursebook``;
+  the chart scripts are added only to pages that contain a chart.
+- Tidies the theme's scripts (no Thebe, no duplicates) and the bibliography's ARIA roles.
+- Makes the student edition (see :mod:`coursebook.editions`) and the JupyterLite launch button
+  (see :mod:`coursebook.lite`).
 """
 
 from __future__ import annotations

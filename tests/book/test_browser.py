@@ -152,3 +152,23 @@ def test_charts_follow_dark_mode(visit) -> None:
     page.wait_for_timeout(500)
     fills = page.eval_on_selector_all("figure.coursebook-chart .coursebook-chart__view svg text", "texts => texts.map(t => getComputedStyle(t).fill)")
     assert "rgb(0, 0, 0)" in fills
+
+
+@pytest.mark.parametrize("path", ["chapters/policy_paths.html", "chapters/reciprocity.html"])
+def test_pages_work_opened_from_disk(browser: Browser, html_dir, path: str) -> None:
+    """The book also works as files on disk (file://), e.g. after downloading it."""
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    outside: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(("file://", "data:")) else None)
+    page.goto((html_dir / path).as_uri(), wait_until="load")
+    page.wait_for_function(
+        "document.querySelectorAll('figure.coursebook-chart').length > 0 && "
+        "Array.from(document.querySelectorAll('figure.coursebook-chart')).every(f => f.dataset.rendered === 'true')",
+        timeout=20_000,
+    )
+    context.close()
+    assert errors == [] and outside == []
