@@ -68,6 +68,8 @@ def instructor_html() -> Path:
 
 def test_there_are_hidden_cells_to_check() -> None:
     assert len(_hidden_phrases()) >= 2 * len(list(ROOT.glob("exercises/*.ipynb")))
+    chapter = nbformat.read(ROOT / "chapters" / "policy_paths.ipynb", as_version=4)
+    assert any("{solution}" in cell.source for cell in hidden_cells(chapter)), "sphinx-exercise solutions are hidden cells"
 
 
 def test_student_edition_contains_no_solution_or_instructor_text(html_dir: Path) -> None:
@@ -75,6 +77,12 @@ def test_student_edition_contains_no_solution_or_instructor_text(html_dir: Path)
     leaked = [(name, phrase) for name, phrase in _hidden_phrases() if phrase in corpus]
     assert leaked == []
     assert not (html_dir / "instructor").exists()
+
+
+def test_student_edition_numbers_exercises_without_solutions(html_dir: Path) -> None:
+    page = (html_dir / "chapters" / "policy_paths.html").read_text(encoding="utf-8")
+    assert 'id="policy-paths-discussion"' in page
+    assert "solution" not in re.findall(r'class="([^"]*admonition[^"]*)"', page).__str__()
 
 
 def test_student_downloads_have_no_hidden_cells(html_dir: Path) -> None:
@@ -89,3 +97,5 @@ def test_instructor_edition_has_solutions_notes_and_guide(instructor_html: Path)
     for page in ("guide", "syllabus", "rubrics"):
         assert (instructor_html / "instructor" / f"{page}.html").is_file()
     assert "Instructor edition" in (instructor_html / "index.html").read_text(encoding="utf-8")
+    page = (instructor_html / "chapters" / "policy_paths.html").read_text(encoding="utf-8")
+    assert "solution" in re.findall(r'class="([^"]*admonition[^"]*)"', page).__str__()
