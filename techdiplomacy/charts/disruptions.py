@@ -8,6 +8,8 @@ and the matrix shows on which dimensions every other study's basis differs from 
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -26,6 +28,7 @@ def _panel(study: pd.Series, data: pd.DataFrame, width: int, axis_max: float | N
         top=[h if pd.notna(h) else v for v, h in zip(data["value"], data["value_high"])],
     )
     unit = data["unit"].iloc[0]
+    subtitle_note: list[str] = []
     x = alt.X("year_label:O", title="Year", axis=alt.Axis(labelAngle=0))
     tooltip = [
         alt.Tooltip("year_label:N", title="Year"),
@@ -39,7 +42,8 @@ def _panel(study: pd.Series, data: pd.DataFrame, width: int, axis_max: float | N
         scale = alt.Scale(domain=[0, 100])
     elif axis_max is not None:
         scale = alt.Scale(domain=[0, round(axis_max)])
-        unit = f"{unit} (axis ends at the implied workforce)"
+        # Said in the subtitle: as an axis title it would be longer than the panel is high.
+        subtitle_note = ["axis ends at the implied workforce"]
     else:
         scale = alt.Scale(zero=True)
     bars = alt.Chart(data).mark_bar(width=36, color=PALETTE[4]).encode(
@@ -56,15 +60,18 @@ def _panel(study: pd.Series, data: pd.DataFrame, width: int, axis_max: float | N
     condition = "" if study["condition"] == "none stated" else f"; {study['condition']}"
     title = alt.TitleParams(
         text=f"{study['forecaster']}: {study['quantity']}",
-        subtitle=[f"{study['scope']}, {study['horizon_label']}{condition}"],
+        subtitle=[f"{study['scope']}, {study['horizon_label']}{condition}", *subtitle_note],
         fontSize=13,
         anchor="start",
     )
     return alt.layer(*layers).properties(width=width, height=180, title=title)
 
 
-def forecast_panels(width: int = 170) -> alt.HConcatChart:
-    """One panel per study, each with its own axis and unit: the forecasts are not comparable."""
+def forecast_panels(width: int = 220) -> alt.ConcatChart:
+    """One panel per study, each with its own axis and unit: the forecasts are not comparable.
+
+    The four panels sit in a grid of two columns, so that the chart fits the book's text column.
+    """
     table = studies()
     numbers = figures()
     by_figure = numbers.set_index("figure")["value"]
@@ -74,7 +81,7 @@ def forecast_panels(width: int = 170) -> alt.HConcatChart:
         _panel(row, numbers[numbers["study"] == row["study"]], width, workforce if row["study"] == "mckinsey" else None)
         for _, row in table.iterrows()
     ]
-    chart = alt.hconcat(*panels).resolve_scale(y="independent")
+    chart = alt.concat(*panels, columns=2).resolve_scale(y="independent")
     return describe(
         chart,
         "Four forecasts of AI and work, each on its own basis",
@@ -97,6 +104,8 @@ def _grid() -> pd.DataFrame:
 def _matrix_layers(data: pd.DataFrame, condition: str | None, width: int) -> alt.LayerChart:
     order = list(studies()["forecaster"])
     dims = list(DIMENSION_LABELS.values())
+    # Long values are written on two lines so that they fit a cell of a matrix as wide as the book's column.
+    data = data.assign(value_lines=["\n".join(textwrap.wrap(str(v), 18)) for v in data["value"]])
     base = alt.Chart(data)
     if condition:
         base = base.transform_filter(condition)
@@ -104,15 +113,15 @@ def _matrix_layers(data: pd.DataFrame, condition: str | None, width: int) -> alt
     x = alt.X("dimension_label:N", sort=dims, title=None, axis=alt.Axis(labelAngle=0, orient="top"))
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         x=x, y=y,
-        color=alt.Color("status:N", scale=SAME_COLORS, title="Compared with the reference"),
+        color=alt.Color("status:N", scale=SAME_COLORS, title="Compared with the reference", legend=alt.Legend(orient="bottom")),
         tooltip=[alt.Tooltip("study_label:N", title="Study"), alt.Tooltip("dimension_label:N", title="Dimension"),
                  alt.Tooltip("value:N", title="Value"), alt.Tooltip("status:N", title="Compared with reference")],
     )
-    text = base.mark_text(fontSize=11, color="black", limit=width / 4 - 8).encode(x=x, y=y, text="value:N")
+    text = base.mark_text(fontSize=11, color="black", limit=width / 4 - 8, lineBreak="\n").encode(x=x, y=y, text="value_lines:N")
     return alt.layer(cells, text).properties(width=width, height=220)
 
 
-def basis_matrix(width: int = 680) -> alt.LayerChart:
+def basis_matrix(width: int = 520) -> alt.LayerChart:
     """Interactive: pick a reference study; cells show where every study's basis differs from it."""
     options = list(studies()["forecaster"])
     reference = dropdown("reference", "Compare with", options, options[0])
@@ -128,7 +137,7 @@ def basis_matrix(width: int = 680) -> alt.LayerChart:
     )
 
 
-def pair_matrix(study_a: str, study_b: str, width: int = 640) -> alt.LayerChart:
+def pair_matrix(study_a: str, study_b: str, width: int = 520) -> alt.LayerChart:
     """The basis matrix for two studies only, with ``study_a`` as reference (for the live widget)."""
     grid = difference_grid()
     grid = grid[(grid["reference"] == study_a) & grid["study"].isin([study_a, study_b])].copy()

@@ -47,7 +47,7 @@ def _timeline_data() -> pd.DataFrame:
     return table[columns]
 
 
-def event_timeline(width: int = 460) -> alt.LayerChart:
+def event_timeline(width: int = 400) -> alt.LayerChart:
     """The event timeline with an actor dropdown and a legend that highlights a stage."""
     data = _timeline_data()
     actor = dropdown("actor", "Actor", ["All", *actors()], "All")
@@ -56,6 +56,8 @@ def event_timeline(width: int = 460) -> alt.LayerChart:
     y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=280))
     x = alt.X("year_start:Q", title="Year", scale=alt.Scale(domain=[2009, 2021]), axis=alt.Axis(format="d", tickMinStep=1))
     opacity = alt.condition(stage, alt.value(1.0), alt.value(0.15))
+    # Legends below the chart keep it within the book's text column; one definition for both layers.
+    color = alt.Color("stage_label:N", scale=STAGE_COLORS, title="Stage", legend=alt.Legend(orient="bottom", direction="vertical"))
     tooltip = [
         alt.Tooltip("title:N", title="Event"),
         alt.Tooltip("stage_label:N", title="Stage"),
@@ -67,13 +69,13 @@ def event_timeline(width: int = 460) -> alt.LayerChart:
     ]
     base = alt.Chart(data).transform_filter("actor == 'All' || indexof(datum.actors, actor) >= 0")
     spans = base.mark_rule(strokeWidth=4).encode(
-        x=x, x2="year_end:Q", y=y, color=alt.Color("stage_label:N", scale=STAGE_COLORS, title="Stage"), opacity=opacity
+        x=x, x2="year_end:Q", y=y, color=color, opacity=opacity
     )
     points = base.mark_point(filled=True, size=110).encode(
         x=alt.X("year_end:Q", scale=alt.Scale(domain=[2009, 2021])),
         y=y,
-        color=alt.Color("stage_label:N", scale=STAGE_COLORS, title="Stage"),
-        shape=alt.Shape("dating:N", scale=DATED, title="Date"),
+        color=color,
+        shape=alt.Shape("dating:N", scale=DATED, title="Date", legend=alt.Legend(orient="bottom", direction="vertical")),
         opacity=opacity,
         tooltip=tooltip,
     )

@@ -175,6 +175,8 @@ def tradeoff_explorer(width: int = 420) -> alt.LayerChart:
     chosen = "abs(datum.p - p) < 1e-6 && abs(datum.per_member - per_member) < 1e-6 && datum.rule == rule"
     measures = {"agility": "Agility: chance a proposal passes", "reach": "Reach: share of stakeholders covered", "impact": "Expected impact = agility × reach"}
     base = alt.Chart(grid).transform_filter(chosen)
+    # Colour and dash encode the same field, so Vega-Lite draws one legend for both: give them the same settings.
+    legend = alt.Legend(orient="bottom", direction="vertical", labelLimit=0, symbolType="stroke", symbolSize=500, symbolStrokeWidth=2.5)
     lines = (
         base.transform_fold(list(measures), as_=["measure", "value"])
         .transform_calculate(label="datum.measure == 'agility' ? '" + measures["agility"] + "' : datum.measure == 'reach' ? '"
@@ -184,8 +186,9 @@ def tradeoff_explorer(width: int = 420) -> alt.LayerChart:
             x=alt.X("n:Q", title="Number of members", scale=alt.Scale(domain=[2, int(grid["n"].max())])),
             y=alt.Y("value:Q", title="Share (0-1)", scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("label:N", title=None, scale=alt.Scale(domain=list(measures.values()), range=[PALETTE[5], PALETTE[1], PALETTE[2]]),
-                            legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=0)),
-            strokeDash=alt.StrokeDash("label:N", scale=alt.Scale(domain=list(measures.values()), range=[[6, 3], [2, 2], [1, 0]]), legend=None),
+                            legend=legend),
+            strokeDash=alt.StrokeDash("label:N", title=None, scale=alt.Scale(domain=list(measures.values()), range=[[6, 3], [2, 2], [1, 0]]),
+                                      legend=legend),
             tooltip=[alt.Tooltip("n:Q", title="Members"), alt.Tooltip("label:N", title="Measure"), alt.Tooltip("value:Q", title="Value", format=".2f")],
         )
     )

@@ -1,7 +1,7 @@
 """Charts for the power-relations chapter (power relations essay, 2024).
 
 :func:`matrix_explorer` is the interactive chart of the static book: a dropdown picks one of the six
-mechanisms, the matching cell of the 3 × 2 matrix is highlighted, and the panel beside it shows the
+mechanisms, the matching cell of the 3 × 2 matrix is highlighted, and the panel below it shows the
 mechanism's definition and the essay's cases in that cell.
 """
 
@@ -30,7 +30,7 @@ def _wrap(text: str, width: int) -> str:
 def _cells() -> pd.DataFrame:
     table = matrix_table()
     table["label"] = [f"{_wrap(m, 15)}\n({n} case{'s' if n != 1 else ''})" for m, n in zip(table["mechanism"], table["n_cases"])]
-    table["definition_wrapped"] = [_wrap(d, 62) for d in table["definition"]]
+    table["definition_wrapped"] = [_wrap(d, 90) for d in table["definition"]]
     return table[["dimension", "dimension_label", "stance", "mechanism", "n_cases", "label", "definition", "definition_wrapped", "question_to_ask"]]
 
 
@@ -40,7 +40,7 @@ def _cases() -> pd.DataFrame:
     year = cases["year"].map(lambda y: "" if pd.isna(y) else f" ({int(y)})")
     flag = cases["placement"].map(lambda p: " [course reading]" if p == "course reading" else "")
     cases["title"] = [f"{i + 1}. {c}{y}{f}" for i, c, y, f in zip(cases["rank"], cases["case"], year, flag)]
-    cases["summary_wrapped"] = [_wrap(s, 70) for s in cases["summary"]]
+    cases["summary_wrapped"] = [_wrap(s, 95) for s in cases["summary"]]
     return cases[["case_id", "mechanism", "rank", "title", "summary_wrapped", "actors"]]
 
 
@@ -61,33 +61,34 @@ def _matrix_layer(highlight: str, width: int) -> alt.LayerChart:
     return alt.layer(rects, labels).properties(width=width, height=width)
 
 
-def matrix_explorer(width: int = 300) -> alt.HConcatChart:
+def matrix_explorer(width: int = 300) -> alt.VConcatChart:
     """The 3 × 2 matrix with a dropdown: pick a mechanism to see its definition and the essay's cases."""
     pick = dropdown("mechanism", "Mechanism", MECHANISMS, MECHANISMS[0])
     chosen = "datum.mechanism == mechanism"
-    left = _matrix_layer(chosen, width)
+    matrix = _matrix_layer(chosen, width)
     definition = (
         alt.Chart(_cells())
         .transform_filter(chosen)
         .mark_text(align="left", baseline="top", fontSize=12, lineBreak="\n", dx=0)
         .encode(x=alt.value(0), y=alt.value(0), text="definition_wrapped:N")
-        .properties(width=420, height=60, title=alt.Title(alt.ExprRef(expr="mechanism + ': what it means'"), anchor="start", fontSize=13))
+        .properties(width=520, height=50, title=alt.Title(alt.ExprRef(expr="mechanism + ': what it means'"), anchor="start", fontSize=13))
     )
     cases = alt.Chart(_cases()).transform_filter(chosen)
     case_titles = cases.mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold").encode(
-        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 320])), text="title:N",
+        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 64])), text="title:N",
         tooltip=[alt.Tooltip("title:N", title="Case"), alt.Tooltip("actors:N", title="Actors")],
     )
     case_summaries = cases.mark_text(align="left", baseline="top", fontSize=11, dy=16, lineBreak="\n").encode(
-        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 320])), text="summary_wrapped:N"
+        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 64])), text="summary_wrapped:N"
     )
-    right = alt.vconcat(
+    details = alt.vconcat(
         definition,
         alt.layer(case_titles, case_summaries).properties(
-            width=420, height=4 * 80, title=alt.Title("The essay's cases in this cell", anchor="start", fontSize=13)
+            width=520, height=4 * 64, title=alt.Title("The essay's cases in this cell", anchor="start", fontSize=13)
         ),
     )
-    chart = alt.hconcat(left, right, spacing=30).add_params(pick).configure_view(strokeWidth=0)
+    # The text panel goes below the matrix: side by side they would be wider than the book's column.
+    chart = alt.vconcat(matrix, details, spacing=30).add_params(pick).configure_view(strokeWidth=0)
     counts = ", ".join(f"{row.mechanism} {row.n_cases}" for row in matrix_table().itertuples())
     return describe(
         chart,
@@ -96,6 +97,6 @@ def matrix_explorer(width: int = 300) -> alt.HConcatChart:
         "columns are competition and cooperation. Competition mechanisms: relationship linkage, "
         "heterogeneous resources, strategic vigilance. Cooperation mechanisms: joint capacity building, "
         "complementarity, abstract vision. A dropdown picks a mechanism; its cell is highlighted and the "
-        "panel on the right shows its definition and the essay's cases. "
+        "panel below it shows its definition and the essay's cases. "
         f"Number of cases per mechanism: {counts}.",
     )

@@ -121,7 +121,8 @@ def ev_credit_chart(width: int = 360) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("case:N", title=None),
-            yOffset=alt.YOffset("deal:N"),
+            # An explicit order, shared by the bars and their labels (which have no colour scale to sort by).
+            yOffset=alt.YOffset("deal:N", sort=["buying", "leasing"]),
             x=alt.X("credit:Q", title="Credit (% of the vehicle's cost)", scale=alt.Scale(domain=[0, 16])),
             color=alt.Color("deal:N", scale=alt.Scale(domain=["buying", "leasing"], range=[PALETTE[1], PALETTE[6]]), title="Deal"),
             tooltip=[alt.Tooltip("case:N", title="Case"), alt.Tooltip("deal:N", title="Deal"), alt.Tooltip("credit:Q", title="Credit (%)"),
@@ -145,8 +146,10 @@ def _summary_text(grid: pd.DataFrame) -> str:
     return "At the starting scenario (noise 0.05, asymmetry 0, generosity 0.3, 50 rounds) the share of rounds of mutual cooperation is: " + "; ".join(parts) + "."
 
 
-def scenario_explorer(width: int = 260) -> alt.HConcatChart:
+def scenario_explorer(width: int = 230) -> alt.VConcatChart:
     """The interactive chart of the static book: each strategy playing itself, means over seeded runs.
+
+    Mutual cooperation and collapse sit side by side (sharing the strategy labels), the payoffs below.
 
     Sliders choose noise, asymmetry and generosity and a drop-down the number of rounds; the grid is
     the stored :func:`~techdiplomacy.models.reciprocity.scenario_table`.
@@ -188,7 +191,7 @@ def scenario_explorer(width: int = 260) -> alt.HConcatChart:
     collapse = base.mark_bar().encode(
         y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labels=False, ticks=False)),
         x=alt.X("collapse_rate:Q", title="Runs in which cooperation collapsed", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("family:N", scale=FAMILY_COLORS, legend=None),
+        color=alt.Color("family:N", scale=FAMILY_COLORS, title="Reciprocity"),  # one legend, shared with the bars beside
         tooltip=tooltip,
     ).properties(width=int(width * 0.7), height=230, title="Collapse")
     payoffs = (
@@ -196,7 +199,7 @@ def scenario_explorer(width: int = 260) -> alt.HConcatChart:
         .transform_calculate(side="datum.side_key == 'total_large' ? 'Large partner' : 'Small partner'")
         .mark_bar()
         .encode(
-            y=alt.Y("label:N", title=None, sort=order, axis=alt.Axis(labels=False, ticks=False)),
+            y=strategy_axis,
             yOffset=alt.YOffset("side:N"),
             x=alt.X("total:Q", title="Cumulative payoff (mean)"),
             color=alt.Color("side:N", scale=SIDE_COLORS, title="Partner"),
@@ -204,7 +207,7 @@ def scenario_explorer(width: int = 260) -> alt.HConcatChart:
         )
         .properties(width=width, height=230, title="Cumulative payoffs")
     )
-    chart = alt.hconcat(cooperation, collapse, payoffs).resolve_scale(color="independent").add_params(*params)
+    chart = alt.vconcat(alt.hconcat(cooperation, collapse), payoffs).resolve_scale(color="independent").add_params(*params)
     return describe(
         chart,
         "Explore the reciprocity game: both partners follow the same strategy",
@@ -216,7 +219,7 @@ def scenario_explorer(width: int = 260) -> alt.HConcatChart:
     )
 
 
-def match_chart(result: MatchResult, width: int = 520) -> alt.VConcatChart:
+def match_chart(result: MatchResult, width: int = 480) -> alt.VConcatChart:
     """One match: both partners' moves round by round and their cumulative payoffs."""
     frame = result.to_frame()
     sides = {"Large partner": ("move_large", "cumulative_large"), "Small partner": ("move_small", "cumulative_small")}

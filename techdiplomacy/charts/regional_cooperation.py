@@ -7,6 +7,7 @@ application. :func:`stage_bars` and :func:`principle_chart` draw one case (used 
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 
 import altair as alt
@@ -120,12 +121,14 @@ def _tiles(data: pd.DataFrame) -> pd.DataFrame:
     data["column"] = (data["sdg"] - 1) % 6
     data["row"] = (data["sdg"] - 1) // 6
     data["tile_text"] = data["sdg"].astype(str)
+    # Goal titles on up to three short lines, so that they fit a tile of a grid as wide as the book's column.
+    data["tile_title"] = ["\n".join(textwrap.wrap(t, 14)) for t in data["short_title"]]
     return data
 
 
-def sdg_explorer(width: int = 600) -> alt.VConcatChart:
+def sdg_explorer(width: int = 468) -> alt.VConcatChart:
     """A drop-down picks an AI application; the 17 SDG tiles show the goals it serves."""
-    matrix = _tiles(sdg_matrix())[["label", "sdg", "short_title", "role", "column", "row", "tile_text"]]
+    matrix = _tiles(sdg_matrix())[["label", "sdg", "short_title", "role", "column", "row", "tile_text", "tile_title"]]
     applications = list(load_table("regional_cooperation_applications")["label"])
     start = "Green manufacturing"
     choice = dropdown("application", "AI application", applications, start)
@@ -140,14 +143,20 @@ def sdg_explorer(width: int = 600) -> alt.VConcatChart:
     ]
     outline = base.mark_rect(stroke=PALETTE[7], strokeWidth=1, fillOpacity=0).encode(x=x, y=y, tooltip=tooltip)
     fill = base.transform_filter("datum.role != 'none'").mark_rect().encode(
-        x=x, y=y, color=alt.Color("role:N", scale=ROLE_COLORS, title="Serves this goal as", legend=alt.Legend(values=["primary", "secondary"])),
+        x=x, y=y,
+        # The one legend of the chart (the overview below shares the colour scale), above the tiles.
+        color=alt.Color("role:N", scale=ROLE_COLORS, title="Serves this goal as",
+                        legend=alt.Legend(values=["primary", "secondary"], orient="top")),
         tooltip=tooltip,
     )
     texts = []
     for condition, colour in (("datum.role != 'none'", {"color": "black"}), ("datum.role == 'none'", {})):
-        texts.append(base.transform_filter(condition).mark_text(fontSize=16, fontWeight="bold", dy=-8, **colour).encode(x=x, y=y, text="tile_text:N", tooltip=tooltip))
-        texts.append(base.transform_filter(condition).mark_text(fontSize=10, dy=10, limit=cell - 6, **colour).encode(x=x, y=y, text="short_title:N", tooltip=tooltip))
-    tiles = alt.layer(outline, fill, *texts).properties(width=width, height=int(cell * 3 * 0.8))
+        texts.append(base.transform_filter(condition).mark_text(fontSize=16, fontWeight="bold", baseline="bottom", dy=-10, **colour)
+                     .encode(x=x, y=y, text="tile_text:N", tooltip=tooltip))
+        texts.append(base.transform_filter(condition).mark_text(fontSize=10, baseline="top", dy=-6, lineBreak="\n", lineHeight=11,
+                                                                limit=cell - 4, **colour)
+                     .encode(x=x, y=y, text="tile_title:N", tooltip=tooltip))
+    tiles = alt.layer(outline, fill, *texts).properties(width=width, height=int(cell * 3 * 0.95))
     overview = (
         alt.Chart(matrix)
         .transform_filter("datum.role != 'none'")
@@ -155,7 +164,7 @@ def sdg_explorer(width: int = 600) -> alt.VConcatChart:
         .encode(
             x=alt.X("sdg:O", title="SDG", scale=alt.Scale(domain=list(range(1, 18)))),
             y=alt.Y("label:N", title=None, sort=applications),
-            color=alt.Color("role:N", scale=ROLE_COLORS, legend=None),
+            color=alt.Color("role:N", scale=ROLE_COLORS),  # same scale and legend as the tiles
             opacity=alt.condition("datum.label == application", alt.value(1), alt.value(0.35)),
             tooltip=[alt.Tooltip("label:N", title="Application"), *tooltip],
         )

@@ -72,28 +72,28 @@ def _bars(data: pd.DataFrame, condition: str | None) -> alt.LayerChart:
                  alt.Tooltip("shared:N", title="Shared principles")],
     )
     text = base.mark_text(align="left", dx=4).encode(y=y, x="jaccard:Q", text=alt.Text("jaccard:Q", format=".0%"))
-    return alt.layer(bars, text).properties(width=240, height=120)
+    return alt.layer(bars, text).properties(width=300, height=120)
 
 
 def _grid() -> pd.DataFrame:
     return overlap_grid().assign(jaccard=lambda g: g["jaccard"].round(3))[["level_label", "pair", "jaccard", "shared"]]
 
 
-def overlap_explorer() -> alt.HConcatChart:
-    """Interactive: a dropdown sets the level of strictness; the matrix and overlap bars follow."""
+def overlap_explorer() -> alt.VConcatChart:
+    """Interactive: a dropdown sets the level of strictness; the matrix and, below it, the overlap bars follow."""
     options = list(LEVEL_LABELS.values())
     level = dropdown("level", "Count a principle as shared when it is", options, LEVEL_LABELS["explicit_or_implied"])
     chosen = "datum.level_label == level"
-    chart = alt.hconcat(_matrix(_cells(), chosen), _bars(_grid(), chosen)).add_params(level)
+    chart = alt.vconcat(_matrix(_cells(), chosen), _bars(_grid(), chosen)).add_params(level)
     grid = overlap_grid().set_index(["level", "pair"])["jaccard"]
     eu_cn = grid.xs("European Union & China", level="pair")
     return describe(
         chart,
         "Which ethics principles do the US, the EU and China share?",
-        "Left: a matrix of five ethics principles (beneficence, non-maleficence, autonomy, justice, "
+        "Top: a matrix of five ethics principles (beneficence, non-maleficence, autonomy, justice, "
         "explicability) by jurisdiction (United States, European Union, China), coloured by how the "
         "evidence in Feijóo et al. (2020) treats each: explicit, implied or qualified (the coding is the "
-        "course's reading). A tick marks cells that count at the chosen level. Right: for each pair of "
+        "course's reading). A tick marks cells that count at the chosen level. Bottom: for each pair of "
         "jurisdictions, the share of principles addressed by either that both address. The menu sets how "
         "strictly a principle must be stated to count. For example, the EU and China overlap "
         f"{eu_cn['explicit']:.0%} when only explicit statements count, {eu_cn['explicit_or_implied']:.0%} "

@@ -60,8 +60,8 @@ def design_scorecard(ratings: Mapping[str, int], weights: str | Mapping[str, flo
     )
 
 
-def scorecard_explorer(width: int = 330) -> alt.HConcatChart:
-    """Drop-downs pick a weighting profile and a design; criterion bars and the ranking follow."""
+def scorecard_explorer(width: int = 420) -> alt.VConcatChart:
+    """Drop-downs pick a weighting profile and a design; criterion bars and, below them, the ranking follow."""
     grid = scorecard_grid()
     designs = load_table("technology_diplomacy_designs").sort_values("order")
     design_label = dict(zip(designs["design"], designs["label"]))
@@ -82,18 +82,18 @@ def scorecard_explorer(width: int = 330) -> alt.HConcatChart:
             color=alt.condition("datum.design_label == design", alt.value(PALETTE[4]), alt.value(PALETTE[7])),
             tooltip=[alt.Tooltip("design_label:N", title="Institution"), alt.Tooltip("total:Q", title="Score", format=".0f")],
         )
-        .properties(width=width * 0.8, height=22 * len(designs))
+        .properties(width=width, height=22 * len(designs))
     )
     equal = design_ranking("equal")
     security = design_ranking("security_first")
-    chart = alt.hconcat(bars, totals).add_params(profile, design)
+    chart = alt.vconcat(bars, totals).add_params(profile, design)
     return describe(
         chart,
         "Score an institution for the new technology diplomacy",
         "Two drop-downs pick a weighting profile (equal, inclusion first, security first, speed first) and "
-        "one of five candidate institutions discussed by Feijóo et al. (2020) §7. Left: for each of nine "
+        "one of five candidate institutions discussed by Feijóo et al. (2020) §7. Top: for each of nine "
         "criteria the light bar is the most points it can give and the dark bar the points the chosen "
-        "institution earns. Right: every institution's total out of 100 under the chosen weighting, the "
+        "institution earns. Bottom: every institution's total out of 100 under the chosen weighting, the "
         f"chosen one highlighted. With equal weights {equal['label'].iloc[0]} leads "
         f"({equal['score'].iloc[0]:.0f}); with security first {security['label'].iloc[0]} leads "
         f"({security['score'].iloc[0]:.0f}). Ratings and weights are illustrative assumptions.",

@@ -1,7 +1,8 @@
 """Every page in a real browser (Chromium via Playwright), offline.
 
 For each page: no request leaves the book, no console errors, every chart draws marks and has a
-caption, and axe finds no serious or critical accessibility violation, in light and dark mode.
+caption, fits the text column and logs no Vega warning, and axe finds no serious or critical
+accessibility violation, in light and dark mode.
 The policy-paths chapter's sliders must change its chart in the static page.
 """
 
@@ -45,14 +46,16 @@ def browser() -> Iterator[Browser]:
 
 
 class PageVisit:
-    """A page opened offline, recording outside requests and console errors."""
+    """A page opened offline, recording outside requests, console errors and console warnings."""
 
     def __init__(self, browser: Browser, base_url: str, path: str, color_scheme: str = "light") -> None:
         self.context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=color_scheme)
         self.page: Page = self.context.new_page()
         self.outside_requests: list[str] = []
         self.console_errors: list[str] = []
+        self.console_warnings: list[str] = []
         self.page.on("console", lambda m: self.console_errors.append(m.text) if m.type == "error" else None)
+        self.page.on("console", lambda m: self.console_warnings.append(m.text) if m.type == "warning" else None)
         self.page.on("pageerror", lambda error: self.console_errors.append(str(error)))
 
         def route(request_route) -> None:
@@ -107,6 +110,20 @@ def test_page_is_offline_clean_and_charts_render(visit, path: str) -> None:
     for chart in charts:
         assert chart["marks"] > 0, "a chart drew no marks"
         assert len(chart["caption"].split()) >= 8, "a chart lacks a text description"
+
+
+@pytest.mark.parametrize("path", toc_pages())
+def test_charts_fit_the_text_column_without_vega_warnings(visit, path: str) -> None:
+    """At the default viewport no chart is wider than the book's text column (so none scrolls
+    sideways), and Vega logs no warning (its warnings start with "WARN") while drawing them."""
+    page_visit = visit(path)
+    overflowing = page_visit.page.eval_on_selector_all(
+        "figure.coursebook-chart",
+        "figures => figures.filter(f => f.scrollWidth > f.clientWidth + 1)"
+        ".map(f => `${f.id}: ${f.scrollWidth} px wide in a ${f.clientWidth} px column`)",
+    )
+    assert overflowing == []
+    assert [w for w in page_visit.console_warnings if w.startswith("WARN")] == []
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])

@@ -6,12 +6,12 @@ from techdiplomacy.charts import disruptions as charts
 def test_forecast_panels_one_per_study_with_own_units():
     spec = charts.forecast_panels().to_dict()
     assert spec["title"] and "own axis" in spec["description"]
-    assert len(spec["hconcat"]) == 4
+    assert len(spec["concat"]) == 4 and spec["columns"] == 2  # a 2 x 2 grid fits the book's column
     assert spec["resolve"]["scale"]["y"] == "independent"
-    titles = [panel["layer"][0]["encoding"]["y"]["title"] for panel in spec["hconcat"]]
+    titles = [panel["layer"][0]["encoding"]["y"]["title"] for panel in spec["concat"]]
     assert len(set(titles)) == 4
     # percentages on a full 0-100 axis so that 1% does not look like a full bar
-    pwc = spec["hconcat"][1]["layer"][0]["encoding"]["y"]
+    pwc = spec["concat"][1]["layer"][0]["encoding"]["y"]
     assert pwc["scale"]["domain"] == [0, 100]
 
 

@@ -9,8 +9,8 @@ def test_overlap_explorer_has_level_dropdown_shared_by_both_panels():
     (param,) = spec["params"]
     assert param["bind"]["input"] == "select"
     assert len(param["bind"]["options"]) == 3
-    assert len(spec["hconcat"]) == 2
-    for panel in spec["hconcat"]:
+    assert len(spec["vconcat"]) == 2  # stacked, to fit the book's column
+    for panel in spec["vconcat"]:
         assert "level" in str(panel["layer"][0]["transform"])
     sizes = sorted(len(v) for v in spec["datasets"].values())
     assert sizes == [9, 45]
