@@ -73,28 +73,21 @@ def investment_chart(width: int = 200) -> alt.HConcatChart:
     table = investment_figures()
     amounts = table[table["measure"] == "investment_in_partner"].assign(flow=lambda t: t["country"] + " → partner")
     shares = table[table["measure"] == "bilateral_share_of_total"]
-    left = (
-        alt.Chart(amounts)
-        .mark_bar()
-        .encode(
-            x=alt.X("country:N", title="Investor", sort=["South Korea", "United States"], axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title="Invested in the partner's AI companies (USD bn)"),
-            color=alt.Color("country:N", scale=COUNTRY_COLORS, title="Country"),
-            tooltip=[alt.Tooltip("note:N", title="Flow"), alt.Tooltip("value:Q", title="USD bn"), alt.Tooltip("source:N", title="Source")],
+    def panel(rows: pd.DataFrame, x_title: str, y_title: str, tooltip_title: str, unit: str, title: str) -> alt.Chart:
+        return (
+            alt.Chart(rows)
+            .mark_bar()
+            .encode(
+                x=alt.X("country:N", title=x_title, sort=["South Korea", "United States"], axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("value:Q", title=y_title),
+                color=alt.Color("country:N", scale=COUNTRY_COLORS, title="Country"),
+                tooltip=[alt.Tooltip("note:N", title=tooltip_title), alt.Tooltip("value:Q", title=unit), alt.Tooltip("source:N", title="Source")],
+            )
+            .properties(width=width, height=220, title=title)
         )
-        .properties(width=width, height=220, title="Amounts are similar…")
-    )
-    right = (
-        alt.Chart(shares)
-        .mark_bar()
-        .encode(
-            x=alt.X("country:N", title="Country", sort=["South Korea", "United States"], axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title="Bilateral flow as share of the country's total (%)"),
-            color=alt.Color("country:N", scale=COUNTRY_COLORS, title="Country"),
-            tooltip=[alt.Tooltip("note:N", title="Measure"), alt.Tooltip("value:Q", title="%"), alt.Tooltip("source:N", title="Source")],
-        )
-        .properties(width=width, height=220, title="…their weight is not")
-    )
+
+    left = panel(amounts, "Investor", "Invested in the partner's AI companies (USD bn)", "Flow", "USD bn", "Amounts are similar…")
+    right = panel(shares, "Country", "Bilateral flow as share of the country's total (%)", "Measure", "%", "…their weight is not")
     value = {(r.country, r.measure): r.value for r in table.itertuples()}
     return describe(
         alt.hconcat(left, right),
