@@ -11,6 +11,7 @@ import inspect
 from collections.abc import Callable, Sequence
 
 from techdiplomacy.exercises.feedback import Feedback, never_crash, open_answer_problem
+from techdiplomacy.exercises.tasks import Task
 from techdiplomacy.models.reciprocity import (
     STRATEGIES,
     InvalidMoveError,
@@ -21,6 +22,7 @@ from techdiplomacy.models.reciprocity import (
 
 __all__ = [
     "CRITERIA",
+    "TASKS",
     "check_reflection",
     "check_strategy",
     "check_tft_scores",
@@ -170,3 +172,11 @@ def check_reflection(answer: object) -> Feedback:
         return Feedback(False, "Your answer does not yet mention the asymmetry between the partners or equivalence.",
                         "What happened to the equal-value strategy when the stakes were unequal?")
     return Feedback(True, "Thank you: your reflection is ready to discuss. Your instructor will assess it with the rubric.")
+
+
+#: The tasks of the exercise notebook, in order (see :mod:`techdiplomacy.exercises.tasks`).
+TASKS = (
+    Task("task1", "Tit for tat against always defect", "scores", check_tft_scores, "apply", points=2),
+    Task("task2", "Design a strategy", "my_strategy", check_strategy, "create", points=4),
+    Task("task3", "Why diffuse reciprocity?", "reflection", check_reflection, "create", points=0, open_answer=True),
+)
