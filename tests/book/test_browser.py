@@ -1,7 +1,8 @@
 """Every page in a real browser (Chromium via Playwright), offline.
 
 For each page: no request leaves the book, no console errors, every chart draws marks and has a
-caption, fits the text column and logs no Vega warning, and axe finds no serious or critical
+caption, fits the text column, logs no Vega warning and has no text under 12 px, no table cell is
+cut short, wide content scrolls inside its box on a phone, and axe finds no serious or critical
 accessibility violation, in light and dark mode.
 The policy-paths chapter's sliders must change its chart in the static page.
 """
@@ -112,18 +113,57 @@ def test_page_is_offline_clean_and_charts_render(visit, path: str) -> None:
         assert len(chart["caption"].split()) >= 8, "a chart lacks a text description"
 
 
-@pytest.mark.parametrize("path", toc_pages())
-def test_charts_fit_the_text_column_without_vega_warnings(visit, path: str) -> None:
+#: Vega draws every chart's text as SVG <text>; none may be smaller than this (px).
+MIN_CHART_TEXT_PX = 12
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_page_reads_well(visit, path: str) -> None:
     """At the default viewport no chart is wider than the book's text column (so none scrolls
-    sideways), and Vega logs no warning (its warnings start with "WARN") while drawing them."""
+    sideways), Vega logs no warning (its warnings start with "WARN") while drawing, no chart text is
+    under 12 px, and no table cell is cut short with "..." (pandas' truncation)."""
     page_visit = visit(path)
-    overflowing = page_visit.page.eval_on_selector_all(
+    page = page_visit.page
+    overflowing = page.eval_on_selector_all(
         "figure.coursebook-chart",
         "figures => figures.filter(f => f.scrollWidth > f.clientWidth + 1)"
         ".map(f => `${f.id}: ${f.scrollWidth} px wide in a ${f.clientWidth} px column`)",
     )
     assert overflowing == []
     assert [w for w in page_visit.console_warnings if w.startswith("WARN")] == []
+    small_text = page.eval_on_selector_all(
+        "figure.coursebook-chart .coursebook-chart__view svg text",
+        f"""texts => texts.filter(t => t.textContent.trim() && parseFloat(getComputedStyle(t).fontSize) < {MIN_CHART_TEXT_PX})
+            .map(t => `${{t.closest('figure').id}}: "${{t.textContent.trim()}}" at ${{getComputedStyle(t).fontSize}}`)""",
+    )
+    assert small_text[:5] == [], f"{len(small_text)} chart texts under {MIN_CHART_TEXT_PX} px"
+    cut_cells = page.eval_on_selector_all(
+        "table td, table th",
+        "cells => cells.map(c => c.textContent.trim()).filter(t => t.endsWith('...') || t.endsWith('\u2026'))",
+    )
+    assert cut_cells == [], f"table cells cut short: {cut_cells[:5]}"
+
+
+@pytest.mark.parametrize("path", ["chapters/technology_diplomacy.html", "chapters/regional_cooperation.html"])
+def test_wide_tables_and_charts_scroll_inside_the_page_on_a_phone(browser: Browser, book_url: str, path: str) -> None:
+    """On a 390 px phone screen the page itself never scrolls sideways: wide tables and charts
+    scroll inside their own (keyboard-focusable) boxes."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page = context.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith(book_url) else r.abort())
+    page.goto(f"{book_url}/{path}", wait_until="load")
+    page.wait_for_function(
+        "Array.from(document.querySelectorAll('figure.coursebook-chart')).every(f => f.dataset.rendered === 'true')",
+        timeout=20_000,
+    )
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    unreachable = page.eval_on_selector_all(
+        ".course-table-wrapper, figure.coursebook-chart",
+        "boxes => boxes.filter(b => b.scrollWidth > b.clientWidth + 1 && b.getAttribute('tabindex') !== '0').length",
+    )
+    context.close()
+    assert widths[0] <= widths[1], f"the page is {widths[0]} px wide on a {widths[1]} px screen"
+    assert unreachable == 0, "a box that scrolls sideways cannot be reached with the keyboard"
 
 
 @pytest.mark.parametrize("color_scheme", ["light", "dark"])

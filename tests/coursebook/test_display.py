@@ -3,7 +3,9 @@
 import altair as alt
 import pytest
 
-from coursebook.display import CHART_MIME_TYPE, chart_id, render_chart
+import pandas as pd
+
+from coursebook.display import CHART_MIME_TYPE, CHART_TEXT_CONFIG, chart_id, course_theme, render_chart, setup_notebook, table_html
 
 
 def _spec(description: str = "Two points.") -> dict:
@@ -28,3 +30,36 @@ def test_bundle_has_jupyter_html_and_book_record() -> None:
 def test_chart_without_description_is_refused() -> None:
     with pytest.raises(ValueError, match="description"):
         render_chart(alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().to_dict())
+
+
+def test_tables_show_whole_text_without_a_default_index() -> None:
+    long_text = "end-state probabilities from A1 under your scenario, compared with the status quo"
+    html = table_html(pd.DataFrame({"role": ["US delegation"], "task": [long_text]}))
+    assert long_text in html and "..." not in html
+    assert "<th>0</th>" not in html and "<tbody>\n    <tr>\n      <td>US delegation" in html
+    assert html.startswith('<div class="course-table-wrapper"') and 'tabindex="0"' in html
+
+
+def test_tables_keep_an_index_that_carries_meaning() -> None:
+    html = table_html(pd.DataFrame({"B": [0.6]}, index=pd.Index(["A1"], name="start")))
+    assert "<th>A1</th>" in html and "start" in html
+    assert "<th>3</th>" in table_html(pd.DataFrame({"x": [1]}, index=[3]))
+
+
+def test_long_tables_are_shown_whole() -> None:
+    html = table_html(pd.DataFrame({"n": range(120)}))
+    assert html.count("<td>") == 120 and "..." not in html
+
+
+def test_setup_notebook_gives_every_chart_text_of_at_least_12_px() -> None:
+    sizes = [value for group in CHART_TEXT_CONFIG.values() for key, value in group.items() if key.endswith("ontSize")]
+    assert sizes and min(sizes) >= 12
+    chart = alt.Chart(alt.Data(values=[{"a": 1}])).mark_point().encode(x="a:Q")
+    assert "labelFontSize" not in str(chart.to_dict())
+    previous_theme, previous_renderer = alt.theme.active, alt.renderers.active
+    try:
+        setup_notebook()
+        assert chart.to_dict()["config"] == course_theme()["config"]
+    finally:
+        alt.theme.enable(previous_theme)
+        alt.renderers.enable(previous_renderer)

@@ -16,6 +16,14 @@
   };
   const LIGHT = { background: null };
 
+  /* A single or layered chart takes the width of the text column (and of a phone's screen);
+   * side-by-side and stacked charts keep the widths they were designed with. */
+  const COMPOSED = ["hconcat", "vconcat", "concat", "facet", "repeat"];
+  function fitToColumn(spec) {
+    if (COMPOSED.some(function (key) { return key in spec; })) return spec;
+    return Object.assign({}, spec, { width: "container", autosize: { type: "fit-x", contains: "padding" } });
+  }
+
   function isDark() {
     return document.documentElement.dataset.theme === "dark";
   }
@@ -24,7 +32,7 @@
     const specNode = figure.querySelector("script.coursebook-chart__spec");
     const view = figure.querySelector(".coursebook-chart__view");
     if (!specNode || !view || typeof window.vegaEmbed !== "function") return;
-    const spec = JSON.parse(specNode.textContent);
+    const spec = fitToColumn(JSON.parse(specNode.textContent));
     const previous = figure.coursebookResult;
     const saved = {};
     if (previous) {
