@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -11,7 +12,16 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BuildResult", "ROOT", "build_book", "build_site", "install_print_version", "warnings_in"]
+__all__ = [
+    "BuildResult",
+    "ROOT",
+    "build_book",
+    "build_site",
+    "code_fingerprint",
+    "drop_stale_execution_cache",
+    "install_print_version",
+    "warnings_in",
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -31,8 +41,41 @@ def warnings_in(log: str) -> list[str]:
     return [line for line in lines if re.search(r"\b(WARNING|ERROR|CRITICAL)\b", line) and "[IPKernelApp]" not in line]
 
 
+#: What notebook outputs depend on besides the notebooks themselves (the execution cache only
+#: notices changes to the notebooks).
+CODE_FOLDERS = ("techdiplomacy", "coursebook", "data")
+EXECUTION_CACHE = Path("_build") / ".jupyter_cache"
+#: Beside the cache (not inside it, which jupyter-cache owns): the fingerprint it was filled with.
+EXECUTION_CACHE_STAMP = Path("_build") / ".jupyter_cache.code.sha256"
+
+
+def code_fingerprint(root: Path = ROOT) -> str:
+    """A hash of the course package, the book plumbing and the data (file names and contents)."""
+    digest = hashlib.sha256()
+    for folder in CODE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+                digest.update(str(path.relative_to(root)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def drop_stale_execution_cache(root: Path = ROOT) -> bool:
+    """Empty the notebook execution cache if the course code changed since it was filled, so that
+    no page shows outputs of an older model, chart or table layout. True if it was dropped."""
+    cache, stamp = root / EXECUTION_CACHE, root / EXECUTION_CACHE_STAMP
+    fingerprint = code_fingerprint(root)
+    stale = cache.exists() and (not stamp.exists() or stamp.read_text() != fingerprint)
+    if stale:
+        shutil.rmtree(cache)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(fingerprint)
+    return stale
+
+
 def build_book(root: Path = ROOT, *extra_args: str) -> BuildResult:
-    """Run ``jupyter-book build --all`` warning-free (``-W -n``); notebook execution stays cached."""
+    """Run ``jupyter-book build --all`` warning-free (``-W -n``); notebook execution stays cached
+    while the notebooks and the course code (:data:`CODE_FOLDERS`) are unchanged."""
+    drop_stale_execution_cache(root)
     jupyter_book = Path(sys.executable).with_name("jupyter-book")
     command = [str(jupyter_book), "build", str(root), "--all", "-W", "-n", "--keep-going", *extra_args]
     started = time.perf_counter()
