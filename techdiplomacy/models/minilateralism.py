@@ -2,9 +2,9 @@
 
 The minilateralism essay (2024) collects four experts' hopes for technology cooperation. It names
 small blocs -- the G7, BRICS, I2U2 and the Three Seas Initiative (3SI) -- as models that leaders
-value for their flexibility, and one expert argues that such groups must now mature as
-organisations: many lack a secretariat or a collective budget, which makes decision-making,
-funding and institutional memory harder. This module turns those ideas into three tools:
+value for their flexibility, and one expert hopes that such groups will now mature as
+organisations: they may lack a secretariat or a collective budget, which poses challenges for
+decision-making, funding allocation and institutional memory. This module turns those ideas into three tools:
 
 * **Membership overlap** between groups (``data/minilateralism_memberships.csv``; AUKUS is added
   from the power-relations essay so the two chapters connect).
