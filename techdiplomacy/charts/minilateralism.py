@@ -2,8 +2,9 @@
 
 * :func:`overlap_explorer` -- who belongs to which group: a country × group membership matrix and a
   group × group overlap matrix; a dropdown picks a group and both panels highlight it.
-* :func:`scorecard_chart` -- the institutional-maturity scorecard with one slider per criterion
-  (levels 0-3 and stage thresholds are the course's illustrative device).
+* :func:`scorecard_chart` -- the institutional-maturity scorecard with one slider per question of
+  Filer's (organisation, governance, accountability, global positioning); the indicators, levels 0-3
+  and stage thresholds are the course's illustrative device.
 * :func:`tradeoff_explorer` -- the illustrative size-versus-agility model; sliders pick a scenario
   from a precomputed grid (:func:`techdiplomacy.models.minilateralism.tradeoff_grid`).
 """
@@ -153,9 +154,10 @@ def scorecard_chart(start: dict[str, int] | None = None, width: int = 380) -> al
     return describe(
         chart,
         "Institutional-maturity scorecard",
-        "Four sliders score a group from 0 to 3 on the criteria the minilateralism essay names: "
-        "secretariat, budget, decision-making and institutional memory. Bars show each level and its "
-        "meaning; the title gives the total and the stage (talking shop below a quarter of the maximum, "
+        "Four sliders score a group from 0 to 3 on the four questions Tanya Filer names in the minilateralism "
+        "essay: organisation, governance, accountability and global positioning. Bars show each level and the "
+        "course's indicator for it (a rotating host, a permanent secretariat, a collective budget...); "
+        "the title gives the total and the stage (talking shop below a quarter of the maximum, "
         "then emerging, consolidating and institutionalised organisation). The levels and stage "
         "thresholds are illustrative assumptions of the course.",
     )

@@ -2,21 +2,28 @@
 
 The minilateralism essay (2024) collects four experts' hopes for technology cooperation. It names
 small blocs -- the G7, BRICS, I2U2 and the Three Seas Initiative (3SI) -- as models that leaders
-value for their flexibility, and one expert argues that such groups must now mature as
-organisations: many lack a secretariat or a collective budget, which makes decision-making,
-funding and institutional memory harder. This module turns those ideas into three tools:
+value for their flexibility, and one expert hopes that such groups will now mature as
+organisations: they may lack a secretariat or a collective budget, which poses challenges for
+decision-making, funding allocation and institutional memory. This module turns those ideas into three tools:
 
 * **Membership overlap** between groups (``data/minilateralism_memberships.csv``; AUKUS is added
   from the power-relations essay so the two chapters connect).
-* **An institutional-maturity scorecard** on the four criteria the essay names. The criteria come
-  from the essay; the 0-3 levels and the stage thresholds are the course's *illustrative* device.
+* **An institutional-maturity scorecard** on the four questions one expert (Tanya Filer) says
+  minilaterals must now address: organisation, governance, accountability and global positioning.
+  The four questions come from the essay; the indicators that operationalise them (a secretariat,
+  a collective budget, progress reports, outreach...), the 0-3 levels and the stage thresholds are
+  the course's *illustrative* device, not Filer's.
 * **A size-versus-agility trade-off**, an *illustrative* toy model (not from the essay): each member
   independently agrees to a proposal with probability ``p``; a group's *agility* is the chance a
   proposal passes under its decision rule, its *reach* is ``1 - (1 - c) ** n`` for a per-member
   contribution ``c``, and its *expected impact* is agility times reach. Under unanimity agility
   falls as ``p ** n`` while reach saturates, so there is a best size; under majority rule (with
   ``p > 0.5``) the penalty of size disappears, which shows that the cost of size in this model is
-  really the cost of consensus.
+  really the cost of consensus. The essay says nothing about how minilaterals decide; that is the
+  model's assumption.
+* **A design check** (:func:`evaluate_design`) for the exercise: a group drawn from hypothetical
+  candidates must reach a critical mass, stay agile under consensus and pay for the maturity it
+  claims out of its members' contributions (all numbers illustrative).
 """
 
 from __future__ import annotations
@@ -24,7 +31,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -37,15 +44,18 @@ __all__ = [
     "DEFAULT_REACH_PER_MEMBER",
     "MAX_LEVEL",
     "MAX_SIZE",
-    "MIN_PROPOSAL_SIZE",
-    "MAX_PROPOSAL_SIZE",
+    "DESIGN_CANDIDATES",
+    "DESIGN_MIN_AGILITY",
+    "DESIGN_MIN_LEVELS",
+    "DESIGN_MIN_REACH",
+    "DesignResult",
+    "LEVEL_COSTS",
     "MaturityResult",
-    "Proposal",
     "STAGES",
     "agreement_probability",
     "best_size",
     "coordination_links",
-    "evaluate_proposal",
+    "evaluate_design",
     "groups",
     "maturity",
     "maturity_stage",
@@ -62,7 +72,8 @@ __all__ = [
     "tradeoff_grid",
 ]
 
-CRITERIA: tuple[str, ...] = ("secretariat", "budget", "decision_making", "institutional_memory")
+#: Filer's four questions (minilateralism essay, fourth expert); their 0-3 levels are the course's own.
+CRITERIA: tuple[str, ...] = ("organisation", "governance", "accountability", "global_positioning")
 MAX_LEVEL = 3
 #: Stages of maturity by the share of the maximum score (illustrative thresholds; "talking shop"
 #: is the essay's word for an informal group).
@@ -76,9 +87,6 @@ DECISION_RULES: tuple[str, ...] = ("unanimity", "majority")
 MAX_SIZE = 60
 #: Illustrative share of a problem's stakeholders that each member brings in.
 DEFAULT_REACH_PER_MEMBER = 0.08
-#: The course's working range for a proposed minilateral (illustrative, not a definition from the essay).
-MIN_PROPOSAL_SIZE = 3
-MAX_PROPOSAL_SIZE = 15
 
 
 # --- membership ---------------------------------------------------------------------------------
@@ -162,11 +170,10 @@ def maturity_stage(share: float) -> str:
 def maturity(scores: Mapping[str, int]) -> MaturityResult:
     """Score a group on the four criteria (each 0-3) and name its stage of maturity.
 
-    ``gaps`` lists the criteria scored 0 or 1, weakest first -- the places the essay says informal
-    groups struggle. Missing, unknown or out-of-range criteria raise ``ValueError``.
+    ``gaps`` lists the criteria scored 0 or 1, weakest first. Missing, unknown or out-of-range criteria raise ``ValueError``.
     """
     if not isinstance(scores, Mapping):
-        raise ValueError(f"Scores must be a mapping such as {{'secretariat': 1, ...}}, got {type(scores).__name__}.")
+        raise ValueError(f"Scores must be a mapping such as {{'organisation': 1, ...}}, got {type(scores).__name__}.")
     unknown = sorted(set(scores) - set(CRITERIA), key=str)
     if unknown:
         raise ValueError(f"Unknown criteria {unknown}; the criteria are: {', '.join(CRITERIA)}.")
@@ -281,60 +288,78 @@ def tradeoff_grid(
     return pd.concat(frames, ignore_index=True)
 
 
-# --- proposals (the exercise) -------------------------------------------------------------------
+# --- designing a group under constraints (the exercise's create task) ----------------------------
+
+#: Hypothetical candidate members for the exercise's design task (all numbers illustrative):
+#: ``reach`` is the share of the world's frontier-AI testing capacity the member brings, ``p`` the
+#: chance it agrees to each joint decision, ``contribution`` what it pays into the start-up budget.
+DESIGN_CANDIDATES: dict[str, dict[str, float]] = {
+    "Arvia": {"reach": 0.30, "p": 0.78, "contribution": 5},
+    "Borland": {"reach": 0.25, "p": 0.82, "contribution": 4},
+    "Caspia": {"reach": 0.15, "p": 0.92, "contribution": 2},
+    "Doria": {"reach": 0.12, "p": 0.95, "contribution": 2},
+    "Elmora": {"reach": 0.10, "p": 0.96, "contribution": 1},
+    "Fennick": {"reach": 0.08, "p": 0.97, "contribution": 1},
+    "Galdor": {"reach": 0.18, "p": 0.88, "contribution": 3},
+    "Halvea": {"reach": 0.05, "p": 0.99, "contribution": 1},
+}
+#: Illustrative cost, in budget units, of each maturity level of each of Filer's four questions.
+LEVEL_COSTS: dict[str, int] = {"organisation": 2, "governance": 2, "accountability": 1, "global_positioning": 1}
+#: Illustrative requirements of the task: critical mass (joint reach), agility under consensus, and the
+#: least maturity that shared testing needs (records kept between meetings; progress reported).
+DESIGN_MIN_REACH = 0.6
+DESIGN_MIN_AGILITY = 0.55
+DESIGN_MIN_LEVELS: dict[str, int] = {"organisation": 2, "accountability": 1}
 
 
 @dataclass(frozen=True)
-class Proposal:
-    """A proposed minilateral group for an AI problem, with a self-assessed maturity scorecard."""
+class DesignResult:
+    """How a designed group fares: its numbers and the list of ``problems`` (empty if it works)."""
 
-    name: str
-    problem: str
     members: tuple[str, ...]
-    decision_rule: str = "unanimity"
-    scores: Mapping[str, int] = field(default_factory=dict)
+    reach: float
+    agility: float
+    budget: int
+    cost: int
+    maturity: MaturityResult
+    problems: tuple[str, ...]
 
-    def __post_init__(self) -> None:
-        for label, text, minimum in (("name", self.name, 2), ("problem", self.problem, 10)):
-            if not isinstance(text, str) or len(text.strip()) < minimum:
-                raise ValueError(f"The proposal's {label} must be text of at least {minimum} characters, got {text!r}.")
-        if isinstance(self.members, str) or not isinstance(self.members, (tuple, list)):
-            raise ValueError(f"members must be a list of country names, got {self.members!r}.")
-        cleaned = [m.strip() if isinstance(m, str) else m for m in self.members]
-        if any(not isinstance(m, str) or not m for m in cleaned):
-            raise ValueError("Every member must be a non-empty country name.")
-        duplicates = sorted({m for m in cleaned if cleaned.count(m) > 1})
-        if duplicates:
-            raise ValueError(f"Each member may appear once; repeated: {', '.join(duplicates)}.")
-        if not MIN_PROPOSAL_SIZE <= len(cleaned) <= MAX_PROPOSAL_SIZE:
-            raise ValueError(
-                f"A minilateral in this course has {MIN_PROPOSAL_SIZE} to {MAX_PROPOSAL_SIZE} members "
-                f"(a working range, not a rule); this proposal has {len(cleaned)}."
-            )
-        object.__setattr__(self, "members", tuple(cleaned))
-        check_choice("decision rule", self.decision_rule, DECISION_RULES)
-        object.__setattr__(self, "scores", maturity(self.scores).scores)
+    @property
+    def works(self) -> bool:
+        return not self.problems
 
 
-def evaluate_proposal(
-    proposal: Proposal, p: float = 0.9, per_member: float = DEFAULT_REACH_PER_MEMBER
-) -> dict[str, object]:
-    """Summarise a proposal: size, maturity, illustrative agility/reach/impact, overlaps with known groups.
+def evaluate_design(members: Sequence[str], levels: Mapping[str, int]) -> DesignResult:
+    """Judge a group drawn from :data:`DESIGN_CANDIDATES` that decides by consensus.
 
-    ``best_size`` is the illustrative best size within the course's working range for the same rule.
+    Reach is ``1 - prod(1 - reach_i)``, agility ``prod(p_i)`` (everyone must agree), the budget the
+    sum of contributions, the cost the sum of ``level x LEVEL_COSTS``. The group works if its reach
+    and agility reach the task's thresholds, its maturity meets :data:`DESIGN_MIN_LEVELS` and it can
+    pay for that maturity. All numbers are illustrative. Malformed input raises ``ValueError``.
     """
-    if not isinstance(proposal, Proposal):
-        raise ValueError(f"Expected a Proposal, got {type(proposal).__name__}.")
-    n = len(proposal.members)
-    result = maturity(proposal.scores)
-    overlaps = {g: tuple(sorted(set(proposal.members) & set(members(g)))) for g in groups()}
-    return {
-        "size": n,
-        "links": coordination_links(n),
-        "agility": agreement_probability(n, p, proposal.decision_rule),
-        "reach": reach(n, per_member),
-        "impact": expected_impact(n, p, proposal.decision_rule, per_member),
-        "best_size": best_size(p, proposal.decision_rule, range(2, MAX_PROPOSAL_SIZE + 1), per_member),
-        "maturity": result,
-        "overlaps": {g: m for g, m in overlaps.items() if m},
-    }
+    if isinstance(members, str) or not isinstance(members, (list, tuple)):
+        raise ValueError(f"members must be a list of candidate names, got {members!r}.")
+    chosen = tuple(members)
+    for name in chosen:
+        check_choice("candidate", name, tuple(DESIGN_CANDIDATES))
+    if len(set(chosen)) != len(chosen):
+        raise ValueError("Each candidate may appear once.")
+    if len(chosen) < 2:
+        raise ValueError(f"A group needs at least 2 members, got {len(chosen)}.")
+    result = maturity(levels)
+    rows = [DESIGN_CANDIDATES[m] for m in chosen]
+    joint_reach = 1 - math.prod(1 - r["reach"] for r in rows)
+    agility = math.prod(r["p"] for r in rows)
+    budget = int(sum(r["contribution"] for r in rows))
+    cost = sum(result.scores[c] * LEVEL_COSTS[c] for c in CRITERIA)
+    problems = []
+    if joint_reach < DESIGN_MIN_REACH:
+        problems.append(f"reach {joint_reach:.2f} is below the critical mass of {DESIGN_MIN_REACH}")
+    if agility < DESIGN_MIN_AGILITY:
+        problems.append(f"agility {agility:.2f} is below {DESIGN_MIN_AGILITY}: with {len(chosen)} members all must agree")
+    for criterion, least in DESIGN_MIN_LEVELS.items():
+        if result.scores[criterion] < least:
+            problems.append(f"{criterion.replace('_', ' ')} at level {result.scores[criterion]} is below the {least} the task needs")
+    if cost > budget:
+        problems.append(f"the maturity you chose costs {cost} units but the members contribute {budget}")
+    return DesignResult(chosen, joint_reach, agility, budget, cost, result, tuple(problems))

@@ -17,7 +17,12 @@ Mission-oriented project planner
     :func:`check_proposal` checks a :class:`MissionProposal` against the essay's four principles of
     regional cooperation (mutual benefit, security assurance, long-term stable cooperation,
     experience sharing); :func:`missing_mission_steps` checks it against the six activities of a
-    mission-oriented project.
+    mission-oriented project. The questions and thresholds are the course's reading of the essay.
+Planning under constraints
+    :func:`evaluate_plan` plays a :class:`MissionPlan` against two of the essay's obstacles
+    (research security costs partners, divergent approaches cost years) and a fixed budget (the
+    economic downturn), so that a plan that buys everything fails. The partners, costs and rules
+    are illustrative assumptions of the course.
 """
 
 from __future__ import annotations
@@ -35,7 +40,15 @@ __all__ = [
     "DRIVERS",
     "MIN_PARTNERS",
     "MIN_YEARS",
+    "MissionPlan",
     "MissionProposal",
+    "PLAN_BUDGET",
+    "PLAN_COSTS",
+    "PLAN_DELIVERY_YEARS",
+    "PLAN_MIN_CAPACITY",
+    "PLAN_MIN_PARTNERS",
+    "PLAN_PARTNERS",
+    "PlanResult",
     "NO_NETWORK",
     "NO_NETWORK_BELOW",
     "PRIORITY_ISSUES",
@@ -44,6 +57,7 @@ __all__ = [
     "check_proposal",
     "classify_stage",
     "drivers_of",
+    "evaluate_plan",
     "missing_mission_steps",
     "principle_summary",
     "proposal_ready",
@@ -115,7 +129,7 @@ def classify_stage(levels: Mapping[str, float]) -> str:
     Ties go to the later stage, because the essay's path ends in a science and
     innovation network (an illustrative rule).
     """
-    scores = stage_scores(levels)
+    scores = stage_scores(levels).round(9)  # so that equal means tie despite floating-point error
     if scores.max() < NO_NETWORK_BELOW:
         return NO_NETWORK
     best = scores.max()
@@ -277,3 +291,153 @@ def missing_mission_steps(proposal: MissionProposal) -> list[str]:
 def proposal_ready(proposal: MissionProposal) -> bool:
     """True if the proposal satisfies all four principles and covers every mission step."""
     return bool(principle_summary(proposal)["satisfied"].all()) and not missing_mission_steps(proposal)
+
+
+# --- planning under constraints (the exercise's create task and the chapter's last section) -----
+
+#: Hypothetical partner economies for the constrained planner (every number illustrative):
+#: ``approach`` is the family of national AI governance the partner follows (Baek's divergent
+#: approaches), ``sensitive`` whether its research is security-sensitive (Baek's research
+#: security), ``capacity`` what it brings to the mission, ``cost`` what it costs per year.
+PLAN_PARTNERS: dict[str, dict[str, object]] = {
+    "Aster": {"approach": "A", "sensitive": False, "capacity": 1, "cost": 1},
+    "Brill": {"approach": "A", "sensitive": True, "capacity": 3, "cost": 2},
+    "Corvo": {"approach": "B", "sensitive": True, "capacity": 3, "cost": 2},
+    "Delma": {"approach": "B", "sensitive": False, "capacity": 2, "cost": 1},
+    "Eskar": {"approach": "C", "sensitive": False, "capacity": 2, "cost": 1},
+    "Fenn": {"approach": "A", "sensitive": False, "capacity": 1, "cost": 1},
+}
+#: The fixed budget (illustrative; it stands for the squeeze of Baek's economic downturn).
+PLAN_BUDGET = 28
+#: Illustrative costs of the safeguards a plan can buy, in budget units (once, not per year).
+PLAN_COSTS: dict[str, int] = {"risk_assessment": 5, "ethics_guidelines": 5, "open_platform": 2, "lesson_sharing": 1}
+#: Illustrative requirements: partners and capacity that remain, years of joint delivery after set-up.
+PLAN_MIN_PARTNERS = 3
+PLAN_MIN_CAPACITY = 6
+PLAN_DELIVERY_YEARS = 3
+PLAN_MAX_YEARS = 10
+
+
+@dataclass(frozen=True)
+class MissionPlan:
+    """A mission-oriented project under constraints: named partners, years and paid-for safeguards.
+
+    ``partners`` are names from :data:`PLAN_PARTNERS`; the four safeguards cost :data:`PLAN_COSTS`;
+    ``steps`` are the six activities of a mission-oriented project.
+    """
+
+    mission: str
+    issue: str
+    sdgs: tuple[int, ...]
+    partners: tuple[str, ...]
+    years: int
+    risk_assessment: bool = False
+    ethics_guidelines: bool = False
+    open_platform: bool = False
+    lesson_sharing: bool = False
+    steps: tuple[str, ...] = field(default_factory=tuple)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.mission, str) or len(self.mission.strip()) < 5:
+            raise ValueError("mission must be a short text of at least 5 characters describing the goal.")
+        check_choice("issue", self.issue, (*PRIORITY_ISSUES, "other"))
+        if isinstance(self.sdgs, (str, bytes)) or not isinstance(self.sdgs, Iterable):
+            raise ValueError(f"sdgs must be a list of goal numbers, got {self.sdgs!r}.")
+        object.__setattr__(self, "sdgs", tuple(_sdg(s) for s in self.sdgs))
+        if not self.sdgs:
+            raise ValueError("sdgs must name at least one goal (1 to 17).")
+        if isinstance(self.partners, (str, bytes)) or not isinstance(self.partners, Iterable):
+            raise ValueError(f"partners must be a list of partner names, got {self.partners!r}.")
+        partners = tuple(check_choice("partner", p, tuple(PLAN_PARTNERS)) for p in self.partners)
+        if len(set(partners)) != len(partners):
+            raise ValueError("Each partner may appear once.")
+        object.__setattr__(self, "partners", partners)
+        check_positive_int("years", self.years, maximum=PLAN_MAX_YEARS)
+        for name in PLAN_COSTS:
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}.")
+        if isinstance(self.steps, (str, bytes)) or not isinstance(self.steps, Iterable):
+            raise ValueError(f"steps must be a list of mission steps, got {self.steps!r}.")
+        known = load_table("regional_cooperation_mission_steps")["step"]
+        object.__setattr__(self, "steps", tuple(check_choice("mission step", s, known) for s in self.steps))
+
+    @classmethod
+    def from_dict(cls, answer: Mapping[str, object]) -> MissionPlan:
+        """Build a plan from a plain dict (as students write it), rejecting unknown or missing keys."""
+        if not isinstance(answer, Mapping):
+            raise ValueError(f"A plan must be a dict, got {type(answer).__name__}.")
+        allowed = set(cls.__dataclass_fields__)
+        unknown = sorted(set(map(str, answer)) - allowed)
+        if unknown:
+            raise ValueError(f"Unknown plan fields {unknown}; allowed: {sorted(allowed)}.")
+        missing = sorted({"mission", "issue", "sdgs", "partners", "years"} - set(answer))
+        if missing:
+            raise ValueError(f"The plan is missing {missing}.")
+        return cls(**answer)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """What happens to a :class:`MissionPlan`: who stays, set-up years, capacity, cost and ``problems``."""
+
+    kept: tuple[str, ...]
+    withdrawn: tuple[str, ...]
+    setup_years: int
+    capacity: int
+    cost: int
+    problems: tuple[str, ...]
+
+    @property
+    def works(self) -> bool:
+        return not self.problems
+
+
+def evaluate_plan(plan: MissionPlan) -> PlanResult:
+    """Play a plan against two of Baek's obstacles and a fixed budget (the rules are illustrative).
+
+    * Research security: a security-sensitive partner withdraws unless the plan pays for a regional
+      risk assessment.
+    * Divergent approaches: each approach family beyond the first among the partners who stay adds
+      2 set-up years of harmonisation, or 1 if the plan pays for regional ethical guidelines.
+    * Economic downturn: the budget is fixed at :data:`PLAN_BUDGET`; partners cost per year,
+      safeguards once. (The pandemic, Baek's fourth obstacle, is not modelled.)
+
+    The plan works if at least :data:`PLAN_MIN_PARTNERS` partners with :data:`PLAN_MIN_CAPACITY`
+    capacity stay, the years cover set-up plus :data:`PLAN_DELIVERY_YEARS` of delivery, the four
+    principles are met (security assurance by a risk assessment or shared ethical guidelines, long-term
+    cooperation by an open platform for results, experience sharing by lesson sharing, mutual benefit
+    by a shared priority issue) and all six mission steps are covered, within budget.
+    """
+    if not isinstance(plan, MissionPlan):
+        raise ValueError(f"evaluate_plan needs a MissionPlan, got {type(plan).__name__}.")
+    kept = tuple(p for p in plan.partners if plan.risk_assessment or not PLAN_PARTNERS[p]["sensitive"])
+    withdrawn = tuple(p for p in plan.partners if p not in kept)
+    families = {PLAN_PARTNERS[p]["approach"] for p in kept}
+    setup = max(len(families) - 1, 0) * (1 if plan.ethics_guidelines else 2)
+    capacity = int(sum(int(PLAN_PARTNERS[p]["capacity"]) for p in kept))  # type: ignore[call-overload]
+    yearly = sum(int(PLAN_PARTNERS[p]["cost"]) for p in kept)  # type: ignore[call-overload]
+    cost = plan.years * yearly + sum(c for name, c in PLAN_COSTS.items() if getattr(plan, name))
+    problems = []
+    if withdrawn:
+        problems.append(f"research security: {', '.join(withdrawn)} withdrew because there is no regional risk assessment")
+    if len(kept) < PLAN_MIN_PARTNERS:
+        problems.append(f"mutual benefit: only {len(kept)} partner(s) stay; a regional mission needs {PLAN_MIN_PARTNERS}")
+    if capacity < PLAN_MIN_CAPACITY:
+        problems.append(f"capacity {capacity} is below the {PLAN_MIN_CAPACITY} the mission needs")
+    if plan.issue not in PRIORITY_ISSUES:
+        problems.append("mutual benefit: the issue is not one of the shared regional issues")
+    if plan.years < setup + PLAN_DELIVERY_YEARS:
+        problems.append(f"divergent approaches: {len(families)} approach families need {setup} set-up year(s), "
+                        f"so {plan.years} years leave less than {PLAN_DELIVERY_YEARS} years of delivery")
+    if not (plan.risk_assessment or plan.ethics_guidelines):
+        problems.append("security assurance: neither a risk assessment nor shared ethical guidelines")
+    if not plan.open_platform:
+        problems.append("long-term stable cooperation: results are not shared as a public good on an open platform")
+    if not plan.lesson_sharing:
+        problems.append("experience sharing: no way for partners to share what they learn")
+    missing = [s for s in load_table("regional_cooperation_mission_steps").sort_values("order")["step"] if s not in plan.steps]
+    if missing:
+        problems.append(f"mission steps left out: {', '.join(missing)}")
+    if cost > PLAN_BUDGET:
+        problems.append(f"budget: the plan costs {cost} units, more than the fixed {PLAN_BUDGET}")
+    return PlanResult(kept, withdrawn, setup, capacity, cost, tuple(problems))

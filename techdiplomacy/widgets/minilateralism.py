@@ -45,7 +45,8 @@ def evidence_html(group: str) -> str:
     return (
         f"<p><strong>{html.escape(row['full_name'])}</strong> ({len(members(group))} members: "
         f"{html.escape(', '.join(members(group)))}). Focus: {html.escape(row['focus'])}.</p>"
-        f"<p>What the essay reports:</p>{said}"
+        f"<p>What the essay reports (under which of Filer's questions a remark is filed is partly the course's "
+        f"reading):</p>{said}"
     )
 
 

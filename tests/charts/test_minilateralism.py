@@ -30,10 +30,10 @@ def test_overlap_explorer_has_group_dropdown_and_overlap_data() -> None:
 
 
 def test_scorecard_has_a_slider_per_criterion() -> None:
-    spec = scorecard_chart({"secretariat": 0, "budget": 1, "decision_making": 2, "institutional_memory": 3}).to_dict()
+    spec = scorecard_chart({"organisation": 0, "governance": 1, "accountability": 2, "global_positioning": 3}).to_dict()
     params = _params(spec)
     assert set(params) == set(CRITERIA)
-    assert params["secretariat"]["value"] == 0 and params["institutional_memory"]["value"] == 3
+    assert params["organisation"]["value"] == 0 and params["global_positioning"]["value"] == 3
     for param in params.values():
         assert param["bind"]["input"] == "range" and param["bind"]["min"] == 0 and param["bind"]["max"] == 3
     assert spec["title"] and "illustrative" in spec["description"]

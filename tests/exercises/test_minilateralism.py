@@ -1,11 +1,13 @@
-"""The minilateralism checkers: right, wrong and malformed answers all get feedback."""
+"""The minilateralism checkers: right answers pass; trivial, all-in and self-rated-top designs fail;
+wrong levels get the likely misconception; malformed answers get friendly feedback."""
 
 from __future__ import annotations
 
 import pytest
 
 from techdiplomacy.exercises.feedback import Feedback
-from techdiplomacy.exercises.minilateralism import check_g7_scorecard, check_overlap, check_proposal
+from techdiplomacy.exercises.minilateralism import QUAD_LEVELS, check_design, check_overlap, check_quad_scorecard
+from techdiplomacy.models.minilateralism import CRITERIA, DESIGN_CANDIDATES, MAX_LEVEL
 
 
 @pytest.mark.parametrize("answer", [["India", "United Arab Emirates"], ("UAE", "india"), {"India", "U.A.E."}])
@@ -20,68 +22,109 @@ def test_overlap_wrong(answer):
     assert not feedback.correct and feedback.hint
 
 
-@pytest.mark.parametrize("answer", ["India, UAE", 3, ..., [1, 2], ["India", ""]])
+@pytest.mark.parametrize("answer", ["India, UAE", 3, ..., [1, 2], ["India", ""], None])
 def test_overlap_malformed(answer):
     feedback = check_overlap(answer)
     assert not feedback.correct and feedback.hint
 
 
-GOOD_SCORES = {"secretariat": 1, "budget": 0, "decision_making": 1, "institutional_memory": 1}
-
-
-def test_g7_scorecard():
-    assert check_g7_scorecard(GOOD_SCORES).correct
-    wrong = check_g7_scorecard({**GOOD_SCORES, "secretariat": 3})
-    assert not wrong.correct and "no permanent secretariat" in wrong.message
-
-
-@pytest.mark.parametrize(
-    "scores",
-    [..., [1, 1, 1, 1], {"secretariat": 1}, {**GOOD_SCORES, "budget": 5}, {**GOOD_SCORES, "budget": "high"}, {**GOOD_SCORES, "vibes": 2}],
-)
-def test_g7_scorecard_malformed(scores):
-    feedback = check_g7_scorecard(scores)
-    assert not feedback.correct and feedback.message
-
-
-GOOD_PROPOSAL = {
-    "name": "Frontier AI Testing Compact",
-    "problem": "Joint pre-deployment safety testing of frontier AI models",
-    "members": ["UK", "United States", "Japan", "Canada", "Singapore"],
-    "decision_rule": "unanimity",
-    "scores": {"secretariat": 1, "budget": 1, "decision_making": 2, "institutional_memory": 1},
-    "justification": (
-        "These countries host AI safety institutes and leading labs, so a small group can agree test methods quickly. "
-        "Five members keep unanimity workable; a small shared secretariat would keep institutional memory between meetings."
-    ),
-}
-
-
-def test_good_proposal():
-    feedback = check_proposal(GOOD_PROPOSAL)
-    assert feedback.correct
-    assert "5 members" in feedback.message and "G7: Canada, Japan, United Kingdom, United States" in feedback.message
+def test_quad_scorecard_right():
+    feedback = check_quad_scorecard(dict(QUAD_LEVELS))
+    assert feedback.correct and "6 of 12" in feedback.message
 
 
 @pytest.mark.parametrize(
     ("changes", "fragment"),
     [
-        ({"members": ["UK", "US"]}, "3 to 15"),
-        ({"members": ["UK", "United Kingdom", "Japan"]}, "repeated"),
-        ({"members": "UK, US, Japan"}, "list of country names"),
-        ({"decision_rule": "vibes"}, "decision_rule"),
-        ({"scores": {"secretariat": 1}}, "missing"),
-        ({"justification": "Because."}, "words"),
-        ({"problem": ""}, "problem"),
-        ({"extra": 1}, "Unknown key"),
+        ({"organisation": 2}, "rotating host is not shared staff"),
+        ({"governance": 2}, "no collective budget"),
+        ({"accountability": 1}, "more than a communiqué"),
+        ({"global_positioning": 3}, "not the same as others adopting them"),
     ],
 )
-def test_bad_proposals(changes, fragment):
-    feedback = check_proposal({**GOOD_PROPOSAL, **changes})
+def test_quad_scorecard_names_the_misconception(changes, fragment):
+    feedback = check_quad_scorecard({**QUAD_LEVELS, **changes})
     assert not feedback.correct and fragment in feedback.message and feedback.hint
 
 
-@pytest.mark.parametrize("answer", [None, ..., "a group", {"name": "x"}])
-def test_malformed_proposals(answer):
-    feedback = check_proposal(answer)
-    assert not feedback.correct and feedback.hint
+def test_quad_scorecard_rejects_top_and_bottom_marks():
+    assert not check_quad_scorecard(dict.fromkeys(CRITERIA, MAX_LEVEL)).correct
+    assert not check_quad_scorecard(dict.fromkeys(CRITERIA, 0)).correct
+
+
+@pytest.mark.parametrize(
+    "scores",
+    [..., None, [1, 1, 1, 1], {"organisation": 1}, {**QUAD_LEVELS, "governance": 5}, {**QUAD_LEVELS, "governance": "high"},
+     {**QUAD_LEVELS, "vibes": 2}, {"organisation": ..., "governance": 1, "accountability": 1, "global_positioning": 1}],
+)
+def test_quad_scorecard_malformed(scores):
+    feedback = check_quad_scorecard(scores)
+    assert not feedback.correct and feedback.message and feedback.hint
+
+
+JUSTIFICATION = (
+    "Arvia and Borland bring most of the testing capacity, so without them we never reach critical mass; Caspia and "
+    "Doria add reach while agreeing easily. We pay for shared staff and progress reports and leave a permanent "
+    "secretariat for later, because the budget is small."
+)
+GOOD_DESIGN = {
+    "members": ["Arvia", "Borland", "Caspia", "Doria"],
+    "levels": {"organisation": 2, "governance": 2, "accountability": 1, "global_positioning": 1},
+    "justification": JUSTIFICATION,
+}
+TEMPLATE = {"members": ["..."], "levels": dict.fromkeys(CRITERIA, ...), "justification": "..."}
+
+
+def test_a_good_design_passes():
+    feedback = check_design(GOOD_DESIGN)
+    assert feedback.correct, feedback
+    assert "reach 0.61" in feedback.message and "agility 0.56" in feedback.message
+
+
+def test_another_good_design_passes():
+    design = {**GOOD_DESIGN, "members": ["Borland", "Caspia", "Doria", "Elmora", "Galdor", "Halvea"]}
+    assert check_design(design).correct
+
+
+def test_the_trivial_answer_is_rejected():
+    assert not check_design(TEMPLATE).correct
+    assert not check_design({**GOOD_DESIGN, "members": ["Elmora", "Fennick"]}).correct
+
+
+def test_inviting_everyone_is_rejected():
+    feedback = check_design({**GOOD_DESIGN, "members": list(DESIGN_CANDIDATES)})
+    assert not feedback.correct and "agility" in feedback.message and "veto" in feedback.hint
+
+
+def test_rating_the_design_top_is_rejected():
+    feedback = check_design({**GOOD_DESIGN, "levels": dict.fromkeys(CRITERIA, MAX_LEVEL)})
+    assert not feedback.correct and "costs 18" in feedback.message and "limited bureaucratisation" in feedback.hint
+
+
+def test_everything_maxed_is_rejected():
+    assert not check_design({**GOOD_DESIGN, "members": list(DESIGN_CANDIDATES), "levels": dict.fromkeys(CRITERIA, MAX_LEVEL)}).correct
+
+
+def test_like_minded_small_group_lacks_critical_mass():
+    feedback = check_design({**GOOD_DESIGN, "members": ["Elmora", "Fennick", "Halvea"]})
+    assert not feedback.correct and "critical mass" in feedback.message and "chapter 9" in feedback.hint
+
+
+def test_too_little_maturity_is_rejected():
+    feedback = check_design({**GOOD_DESIGN, "levels": dict.fromkeys(CRITERIA, 0)})
+    assert not feedback.correct and "organisation" in feedback.message
+
+
+def test_short_justification_is_rejected():
+    feedback = check_design({**GOOD_DESIGN, "justification": "Because."})
+    assert not feedback.correct and "words" in feedback.message
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [None, ..., "a group", {"members": ["Arvia"]}, {**GOOD_DESIGN, "extra": 1}, {**GOOD_DESIGN, "members": "Arvia, Borland"},
+     {**GOOD_DESIGN, "members": ["Arvia", "Atlantis"]}, {**GOOD_DESIGN, "levels": [2, 2, 1, 1]}],
+)
+def test_malformed_designs(answer):
+    feedback = check_design(answer)
+    assert isinstance(feedback, Feedback) and not feedback.correct and feedback.hint

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import math
+import itertools
 
 import pytest
 
@@ -40,11 +40,12 @@ def test_membership_matrix_puts_bridging_countries_first():
 
 
 def test_maturity_scorecard():
-    result = m.maturity({"secretariat": 0, "budget": 1, "decision_making": 2, "institutional_memory": 1})
+    assert m.CRITERIA == ("organisation", "governance", "accountability", "global_positioning")  # Filer's four questions
+    result = m.maturity({"organisation": 0, "governance": 1, "accountability": 2, "global_positioning": 1})
     assert result.total == 4
     assert result.share == pytest.approx(4 / 12)
     assert result.stage == "emerging organisation"
-    assert result.gaps == ("secretariat", "budget", "institutional_memory")
+    assert result.gaps == ("organisation", "governance", "global_positioning")
     assert m.maturity(dict.fromkeys(m.CRITERIA, 0)).stage == "talking shop"
     assert m.maturity(dict.fromkeys(m.CRITERIA, 3)).stage == "institutionalised organisation"
     assert m.maturity(dict.fromkeys(m.CRITERIA, 3)).gaps == ()
@@ -53,11 +54,11 @@ def test_maturity_scorecard():
 @pytest.mark.parametrize(
     ("scores", "match"),
     [
-        ({"secretariat": 1}, "missing"),
+        ({"organisation": 1}, "missing"),
         ({**dict.fromkeys(m.CRITERIA, 1), "charisma": 2}, "Unknown criteria"),
-        ({**dict.fromkeys(m.CRITERIA, 1), "budget": 4}, "0 to 3"),
-        ({**dict.fromkeys(m.CRITERIA, 1), "budget": 1.5}, "whole number"),
-        ({**dict.fromkeys(m.CRITERIA, 1), "budget": True}, "whole number"),
+        ({**dict.fromkeys(m.CRITERIA, 1), "governance": 4}, "0 to 3"),
+        ({**dict.fromkeys(m.CRITERIA, 1), "governance": 1.5}, "whole number"),
+        ({**dict.fromkeys(m.CRITERIA, 1), "governance": True}, "whole number"),
         ([1, 2, 3, 4], "mapping"),
     ],
 )
@@ -128,53 +129,47 @@ def test_bad_input_gives_clear_errors(call, match):
         call()
 
 
-def _proposal(**changes):
-    base = dict(
-        name="AI Safety Evaluation Group",
-        problem="Shared testing of frontier AI models before release",
-        members=("United Kingdom", "United States", "Japan", "Canada", "Singapore"),
-        decision_rule="unanimity",
-        scores={"secretariat": 1, "budget": 1, "decision_making": 2, "institutional_memory": 1},
-    )
-    base.update(changes)
-    return m.Proposal(**base)
+GOOD_LEVELS = {"organisation": 2, "governance": 2, "accountability": 1, "global_positioning": 1}
 
 
-def test_proposal_and_evaluation():
-    proposal = _proposal()
-    summary = m.evaluate_proposal(proposal, p=0.9)
-    assert summary["size"] == 5
-    assert summary["links"] == 10
-    assert summary["agility"] == pytest.approx(0.9**5)
-    assert summary["maturity"].stage == "emerging organisation"
-    assert summary["overlaps"]["G7"] == ("Canada", "Japan", "United Kingdom", "United States")
-    assert "3SI" not in summary["overlaps"]
-    assert m.MIN_PROPOSAL_SIZE <= summary["best_size"] <= m.MAX_PROPOSAL_SIZE
-    assert math.isclose(summary["impact"], summary["agility"] * summary["reach"])
+def test_a_balanced_design_works():
+    result = m.evaluate_design(["Arvia", "Borland", "Caspia", "Doria"], GOOD_LEVELS)
+    assert result.works, result.problems
+    assert result.reach == pytest.approx(1 - 0.7 * 0.75 * 0.85 * 0.88)
+    assert result.agility == pytest.approx(0.78 * 0.82 * 0.92 * 0.95)
+    assert (result.budget, result.cost) == (13, 10)
+
+
+def test_inviting_everyone_loses_agility():
+    result = m.evaluate_design(list(m.DESIGN_CANDIDATES), GOOD_LEVELS)
+    assert not result.works and any("agility" in p for p in result.problems)
+
+
+def test_top_maturity_cannot_be_paid_for_by_any_agile_group():
+    top = dict.fromkeys(m.CRITERIA, m.MAX_LEVEL)
+    names = list(m.DESIGN_CANDIDATES)
+    for k in range(2, len(names) + 1):
+        for group in itertools.combinations(names, k):
+            assert not m.evaluate_design(list(group), top).works
+
+
+def test_a_small_agile_group_lacks_critical_mass():
+    result = m.evaluate_design(["Elmora", "Fennick", "Halvea"], GOOD_LEVELS)
+    assert any("critical mass" in p for p in result.problems)
+
+
+def test_minimum_maturity_is_required():
+    result = m.evaluate_design(["Arvia", "Borland", "Caspia", "Doria"], dict.fromkeys(m.CRITERIA, 0))
+    assert any("organisation" in p for p in result.problems) and any("accountability" in p for p in result.problems)
 
 
 @pytest.mark.parametrize(
-    ("changes", "match"),
-    [
-        ({"name": ""}, "name"),
-        ({"problem": "AI"}, "problem"),
-        ({"members": "France, Germany, Italy"}, "list of country names"),
-        ({"members": ("France", "Germany")}, "3 to 15"),
-        ({"members": tuple(f"Country {i}" for i in range(20))}, "3 to 15"),
-        ({"members": ("France", "France", "Italy")}, "repeated"),
-        ({"members": ("France", "", "Italy")}, "non-empty"),
-        ({"decision_rule": "consensus-ish"}, "decision rule"),
-        ({"scores": {"secretariat": 1}}, "missing"),
-    ],
+    ("members", "match"),
+    [("Arvia, Borland", "list of candidate"), (["Arvia", "Narnia"], "candidate"), (["Arvia", "Arvia"], "once"), (["Arvia"], "at least 2")],
 )
-def test_bad_proposals_are_rejected(changes, match):
+def test_bad_designs_are_refused(members, match):
     with pytest.raises(ValueError, match=match):
-        _proposal(**changes)
-
-
-def test_evaluate_proposal_needs_a_proposal():
-    with pytest.raises(ValueError, match="Expected a Proposal"):
-        m.evaluate_proposal({"name": "x"})
+        m.evaluate_design(members, GOOD_LEVELS)
 
 
 def test_sources():

@@ -164,3 +164,61 @@ def test_planner_rejects_non_proposals():
         rc.check_proposal({"mission": "x"})
     with pytest.raises(ValueError, match="MissionProposal"):
         rc.missing_mission_steps(None)
+
+
+# --- planning under constraints -----------------------------------------------------------------
+
+STEPS = ("design_plans", "mobilise_resources", "tackle_rd", "monitor_progress", "harmonise_policy", "foster_collaboration")
+
+
+def _plan(**changes):
+    fields = dict(mission="Clean air for the region", issue="pollution", sdgs=(11,), partners=("Aster", "Brill", "Delma"),
+                  years=5, risk_assessment=True, ethics_guidelines=False, open_platform=True, lesson_sharing=True, steps=STEPS)
+    fields.update(changes)
+    return rc.MissionPlan(**fields)
+
+
+def test_equal_means_tie_despite_rounding():
+    levels = {"labour_costs": 0.6, "regulations": 0.6, "human_capital": 0.8, "infrastructure": 0.4}
+    assert rc.classify_stage(levels) == "science_innovation"
+
+
+def test_a_balanced_plan_works():
+    result = rc.evaluate_plan(_plan())
+    assert result.works and result.cost == rc.PLAN_BUDGET and result.setup_years == 2 and result.capacity == 6
+
+
+def test_research_security_costs_partners():
+    result = rc.evaluate_plan(_plan(risk_assessment=False, ethics_guidelines=True))
+    assert result.withdrawn == ("Brill",) and not result.works
+
+
+def test_divergent_approaches_cost_years_unless_guidelines():
+    without = rc.evaluate_plan(_plan(partners=("Aster", "Delma", "Eskar", "Fenn"), risk_assessment=False, ethics_guidelines=False))
+    with_guidelines = rc.evaluate_plan(_plan(partners=("Aster", "Delma", "Eskar", "Fenn"), risk_assessment=False, ethics_guidelines=True))
+    assert (without.setup_years, with_guidelines.setup_years) == (4, 2)
+    assert with_guidelines.works
+
+
+def test_buying_everything_breaks_the_budget():
+    result = rc.evaluate_plan(_plan(partners=tuple(rc.PLAN_PARTNERS), years=10, ethics_guidelines=True))
+    assert any(p.startswith("budget") for p in result.problems)
+
+
+@pytest.mark.parametrize(
+    ("changes", "match"),
+    [({"partners": ("Atlantis",)}, "partner"), ({"partners": ("Aster", "Aster")}, "once"), ({"years": 11}, "years"),
+     ({"open_platform": "yes"}, "True or False"), ({"sdgs": ()}, "at least one goal"), ({"steps": ("dream",)}, "mission step")],
+)
+def test_bad_plans_are_refused(changes, match):
+    with pytest.raises(ValueError, match=match):
+        _plan(**changes)
+
+
+def test_plan_from_dict_and_evaluate_need_the_right_types():
+    with pytest.raises(ValueError, match="Unknown plan fields"):
+        rc.MissionPlan.from_dict({"mission": "x", "budget": 3})
+    with pytest.raises(ValueError, match="missing"):
+        rc.MissionPlan.from_dict({"mission": "Clean air"})
+    with pytest.raises(ValueError, match="MissionPlan"):
+        rc.evaluate_plan({"mission": "x"})

@@ -24,7 +24,7 @@ def test_scorecard_starts_with_g7_evidence() -> None:
 def test_moving_scorecard_sliders_updates_the_stage() -> None:
     box = scorecard_explorer()
     controls = _sliders(box)
-    for label in ("Secretariat", "Budget", "Decision-making", "Institutional memory"):
+    for label in ("Organisation", "Governance", "Accountability", "Global positioning"):
         controls[label].value = 3
     assert "12 of 12" in box.children[-1].value and "institutionalised organisation" in box.children[-1].value
     controls["Group"].value = "3SI"
