@@ -48,7 +48,7 @@ def _membership_long() -> pd.DataFrame:
     return long
 
 
-def overlap_explorer(width: int = 230) -> alt.HConcatChart:
+def overlap_explorer(width: int = 215) -> alt.HConcatChart:
     """Membership and overlap matrices; a dropdown highlights one group in both."""
     names = list(groups())
     pick = dropdown("group", "Highlight group", names, "I2U2")
@@ -70,7 +70,7 @@ def overlap_explorer(width: int = 230) -> alt.HConcatChart:
                 alt.Tooltip("groups_of_country:N", title="Member of"),
             ],
         )
-        .properties(width=width, height=14 * len(countries), title=alt.Title("Who belongs where", anchor="start"))
+        .properties(width=width, height=18 * len(countries), title=alt.Title("Who belongs where", anchor="start"))
     )
     overlap = overlap_table()
     base = alt.Chart(overlap).encode(
