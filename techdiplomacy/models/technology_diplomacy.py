@@ -275,7 +275,8 @@ def capstone_roles(n_teams: int) -> pd.DataFrame:
     """The ``n_teams`` highest-priority roles of the capstone role-play (at least 3).
 
     Each row names the team, its perspective, the chapter (``chapters/<chapter>.ipynb``) whose model
-    it brings to the table, and the essay behind it.
+    it brings to the table, what to prepare with that model, and the essay behind it. The eight
+    roles after the first together draw on every earlier chapter.
     """
     table = load_table("technology_diplomacy_capstone_roles").sort_values("priority")
     check_positive_int("n_teams", n_teams, maximum=len(table))
@@ -283,4 +284,4 @@ def capstone_roles(n_teams: int) -> pd.DataFrame:
         raise ValueError(f"A role-play needs at least {MIN_TEAMS} teams, got {n_teams}.")
     chosen = table.head(n_teams).copy()
     chosen["link"] = [f"../chapters/{c}.ipynb" for c in chosen["chapter"]]
-    return chosen[["role", "team", "perspective", "chapter", "link", "model_to_use", "essay"]].reset_index(drop=True)
+    return chosen[["role", "team", "perspective", "chapter", "link", "model_to_use", "prepare", "essay"]].reset_index(drop=True)
