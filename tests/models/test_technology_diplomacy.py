@@ -147,6 +147,14 @@ def test_capstone_roles_link_to_earlier_chapters():
     assert set(roles["chapter"]) == {"policy_paths", "fragmentation", "disruptions", "regulation", "reciprocity",
                                      "power_relations", "minilateralism", "regional_cooperation"}
     assert all(link.startswith("../chapters/") and link.endswith(".ipynb") for link in roles["link"])
+    assert roles["prepare"].str.len().min() > 20
+
+
+def test_capstone_role_names_stay_stable_for_the_summit_page():
+    assert list(td.capstone_roles(9)["role"]) == [
+        "us_delegation", "eu_delegation", "china_delegation", "corporate_diplomats", "citizen_diplomats",
+        "korea_delegation", "power_analysts", "minilateral_chair", "regional_coalition",
+    ]
     assert len(td.capstone_roles(3)) == 3
 
 
