@@ -132,8 +132,8 @@ SCORE_TOLERANCE = 0.6
 BUDGET = 10
 #: What the design must reach: each line is (criterion, minimum rating, why).
 REQUIREMENTS: tuple[tuple[str, int, str], ...] = (
-    ("multi_stakeholder", 3, "the essay's core claim is that governments alone are not enough: corporate and citizen "
-                             "diplomats must take part"),
+    ("multi_stakeholder", 3, "the essay finds the traditional intergovernmental model too closed and adds corporate and "
+                             "citizen diplomats to government diplomats"),
     ("critical_mass", 3, "the essay makes enough countries on board to reach critical mass an essential element"),
     ("agility", 2, "the essay finds conventional ICT governance too slow for AI, and chapter 7 prizes agility"),
 )
