@@ -142,6 +142,10 @@ MIN_WORST_CASE = 60
 MIN_POSITION_WORDS = 15
 
 
+def _labels(criteria: tuple[str, ...]) -> str:
+    return ", ".join(c.replace("_", " ") for c in criteria)
+
+
 def _numeral(value: object, by_id: Mapping[str, str]) -> str:
     text = str(value).strip().lower().strip("()")
     return by_id.get(text, text)
@@ -289,10 +293,10 @@ def check_block_design(answer: object) -> Feedback:
     if worst < MIN_WORST_CASE:
         return Feedback(False, f"Under the {profile.replace('_', ' ')} weighting your design scores only {worst:.0f} of 100 "
                                f"(aim for {MIN_WORST_CASE} under every weighting).",
-                        f"Its weakest criteria there: {', '.join(score_design(ratings, profile).weakest)}.")
+                        f"Its weakest criteria there: {_labels(score_design(ratings, profile).weakest)}.")
     treaty = " It needs no treaty, in line with the essay's call to look beyond treaties." if "treaty_basis" not in blocks else ""
     return Feedback(True, f"Cost {cost} of {BUDGET}; at least {worst:.0f} of 100 under every weighting (lowest under "
-                          f"{profile.replace('_', ' ')}); weakest: {', '.join(score_design(ratings, profile).weakest)}.{treaty} "
+                          f"{profile.replace('_', ' ')}); weakest: {_labels(score_design(ratings, profile).weakest)}.{treaty} "
                           "Bring it to the capstone and be ready to defend what you did not buy.")
 
 
