@@ -1,8 +1,10 @@
 """Charts for the new technology diplomacy chapter (Feijóo et al. 2020 §7).
 
 :func:`scorecard_explorer` is the interactive chart of the static book: two drop-downs pick a
-weighting profile and a candidate institution from a precomputed grid. :func:`design_scorecard`
-draws one design under one weighting (used by the live widget).
+weighting profile and a candidate institution from a precomputed grid; the tooltip of each
+institution's total carries what the essays say about it (for the treaty-based organisation, that the
+essay wants diplomacy to go beyond treaties). :func:`design_scorecard` draws one design under one
+weighting (used by the live widget).
 """
 
 from __future__ import annotations
@@ -68,6 +70,7 @@ def scorecard_explorer(width: int = 420) -> alt.VConcatChart:
     grid["design_label"] = grid["design"].map(design_label)
     grid["profile_label"] = grid["profile"].map(PROFILE_LABELS)
     grid = grid[["profile_label", "design_label", "label", "rating", "points", "max_points", "total"]]
+    caveats = designs.assign(design_label=designs["label"])[["design_label", "essay_caveat"]]
     profile = dropdown("weighting", "Weighting (illustrative)", list(PROFILE_LABELS.values()), "Equal weights")
     design = dropdown("design", "Institution", list(designs["label"]), "Dedicated AI organisation")
     bars = _criterion_bars(grid, width).transform_filter("datum.profile_label == weighting && datum.design_label == design")
@@ -75,26 +78,32 @@ def scorecard_explorer(width: int = 420) -> alt.VConcatChart:
         alt.Chart(grid)
         .transform_filter("datum.profile_label == weighting")
         .transform_aggregate(total="max(total)", groupby=["design_label"])
+        .transform_lookup(lookup="design_label", from_=alt.LookupData(caveats, "design_label", ["essay_caveat"]))
         .mark_bar()
         .encode(
             y=alt.Y("design_label:N", title=None, sort="-x"),
             x=alt.X("total:Q", title="Score out of 100", scale=alt.Scale(domain=[0, 100])),
             color=alt.condition("datum.design_label == design", alt.value(PALETTE[4]), alt.value(PALETTE[7])),
-            tooltip=[alt.Tooltip("design_label:N", title="Institution"), alt.Tooltip("total:Q", title="Score", format=".0f")],
+            tooltip=[alt.Tooltip("design_label:N", title="Institution"), alt.Tooltip("total:Q", title="Score", format=".0f"),
+                     alt.Tooltip("essay_caveat:N", title="What the essays say")],
         )
         .properties(width=width, height=22 * len(designs))
     )
     equal = design_ranking("equal")
     security = design_ranking("security_first")
+    treaty_rank = int(security.index[security["design"] == "treaty_organisation"][0]) + 1
     chart = alt.vconcat(bars, totals).add_params(profile, design)
     return describe(
         chart,
         "Score an institution for the new technology diplomacy",
         "Two drop-downs pick a weighting profile (equal, inclusion first, security first, speed first) and "
-        "one of five candidate institutions discussed by Feijóo et al. (2020) §7. Top: for each of nine "
+        f"one of {len(designs)} candidate institutions: five discussed by Feijóo et al. (2020) §7 and two hoped for by "
+        "experts in the minilateralism essay (2024). Top: for each of nine "
         "criteria the light bar is the most points it can give and the dark bar the points the chosen "
         "institution earns. Bottom: every institution's total out of 100 under the chosen weighting, the "
         f"chosen one highlighted. With equal weights {equal['label'].iloc[0]} leads "
         f"({equal['score'].iloc[0]:.0f}); with security first {security['label'].iloc[0]} leads "
-        f"({security['score'].iloc[0]:.0f}). Ratings and weights are illustrative assumptions.",
+        f"({security['score'].iloc[0]:.0f}) and the treaty-based organisation ranks {treaty_rank}, although the essay "
+        "argues that diplomacy must go beyond treaties and that treaties may not suit malicious AI. "
+        "Ratings and weights are illustrative assumptions.",
     )

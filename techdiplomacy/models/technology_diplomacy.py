@@ -8,7 +8,16 @@ of technology diplomats, practical avenues for cooperation and historical preced
 The scorecard turns the essay's design arguments into nine criteria. A design is rated 0 to 4 on
 each (:data:`MAX_RATING`), and a weighting profile turns the ratings into a score from 0 to 100.
 The criteria come from the essay; the ratings of the candidate designs and the weighting profiles
-are *illustrative assumptions* of the course, meant to be argued with.
+are *illustrative assumptions* of the course, meant to be argued with. Five candidates are discussed
+by Feijóo et al.; two (a minilateral AI-safety group and an IPCC-style panel) are hopes voiced in the
+minilateralism essay (chapter 7). :func:`design_caveat` gives what the essays say about each
+candidate, so that a high score is never shown without it (the essay, for instance, wants diplomacy
+to go beyond treaties).
+
+:func:`build_design` turns a choice of building blocks (``data/technology_diplomacy_blocks.csv``,
+costs and effects illustrative) into ratings, so that a design's ratings follow from what it
+contains rather than from its designer's self-assessment; :func:`blocks_cost` prices the choice and
+:func:`worst_case_score` scores it under the least favourable weighting profile.
 
 :func:`capstone_roles` picks the teams of the course's closing role-play.
 """
@@ -24,6 +33,8 @@ from techdiplomacy.data import load_table
 from techdiplomacy.validation import check_choice, check_non_negative, check_positive_int
 
 __all__ = [
+    "BASE_RATING",
+    "BLOCKS",
     "CRITERIA",
     "DESIGNS",
     "DesignScore",
@@ -31,13 +42,17 @@ __all__ = [
     "PROFILES",
     "TASKS",
     "avenues",
+    "blocks_cost",
+    "build_design",
     "capstone_roles",
+    "design_caveat",
     "design_ratings",
     "design_ranking",
     "profile_weights",
     "score_design",
     "scorecard_grid",
     "task_for",
+    "worst_case_score",
 ]
 
 MAX_RATING = 4
@@ -59,7 +74,26 @@ DESIGNS: tuple[str, ...] = (
     "fatf_style_body",
     "treaty_organisation",
     "summit_series",
+    "minilateral_group",
+    "ipcc_style_panel",
 )
+BLOCKS: tuple[str, ...] = (
+    "link_existing_forums",
+    "universal_membership",
+    "small_core_group",
+    "membership_tiers",
+    "consensus_rule",
+    "majority_rule",
+    "stakeholder_seats",
+    "expert_panel",
+    "secretariat",
+    "working_groups",
+    "open_publication",
+    "incident_register",
+    "treaty_basis",
+)
+#: The rating of every criterion before any building block is added (a bare annual meeting).
+BASE_RATING = 1
 TASKS: tuple[str, ...] = ("formulate", "communicate", "negotiate_norms", "implement")
 MIN_TEAMS = 3
 
@@ -149,6 +183,61 @@ def design_ratings(design: str) -> dict[str, int]:
     return {row.criterion: int(row.rating) for row in chosen.itertuples()}
 
 
+def design_caveat(design: str) -> str:
+    """What the essays say about a candidate ``design`` that its score alone does not show."""
+    check_choice("design", design, DESIGNS)
+    table = load_table("technology_diplomacy_designs").set_index("design")
+    return str(table.loc[design, "essay_caveat"])
+
+
+def _blocks(blocks: object) -> list[str]:
+    if isinstance(blocks, (str, bytes)) or not isinstance(blocks, (list, tuple, set, frozenset)):
+        raise ValueError(f"Building blocks must be a list of block names, got {type(blocks).__name__}.")
+    chosen = []
+    for name in blocks:
+        check_choice("building block", name, BLOCKS)
+        if name in chosen:
+            raise ValueError(f"The building block {name} is listed twice.")
+        chosen.append(name)
+    return chosen
+
+
+def blocks_cost(blocks: list[str] | tuple[str, ...]) -> int:
+    """The total cost of a choice of building blocks (illustrative units)."""
+    chosen = _blocks(blocks)
+    costs = load_table("technology_diplomacy_blocks").set_index("block")["cost"]
+    return int(sum(int(costs[b]) for b in chosen))
+
+
+def build_design(blocks: list[str] | tuple[str, ...]) -> dict[str, int]:
+    """The ratings of a design made of ``blocks``: :data:`BASE_RATING` plus each block's effects, kept in 0-4.
+
+    Two blocks that exclude each other (``conflicts_with`` in the table) raise a ``ValueError``.
+
+    >>> build_design(["open_publication"])["openness"]
+    4
+    """
+    chosen = _blocks(blocks)
+    table = load_table("technology_diplomacy_blocks").set_index("block")
+    for name in chosen:
+        other = table.loc[name, "conflicts_with"]
+        if isinstance(other, str) and other in chosen:
+            raise ValueError(f"{table.loc[name, 'label']} and {table.loc[other, 'label']} exclude each other; choose one.")
+    ratings = dict.fromkeys(CRITERIA, BASE_RATING)
+    for name in chosen:
+        for effect in str(table.loc[name, "effects"]).split(";"):
+            criterion, change = effect.split(":")
+            ratings[criterion] += int(change)
+    return {c: min(MAX_RATING, max(0, r)) for c, r in ratings.items()}
+
+
+def worst_case_score(ratings: Mapping[str, int]) -> tuple[str, float]:
+    """The weighting profile under which a design scores lowest, and that score."""
+    scores = {p: score_design(ratings, p).total for p in PROFILES}
+    worst = min(PROFILES, key=lambda p: (scores[p], PROFILES.index(p)))
+    return worst, scores[worst]
+
+
 def design_ranking(weights: str | Mapping[str, float] = "equal") -> pd.DataFrame:
     """Every candidate design with its score under ``weights``, best first."""
     designs = load_table("technology_diplomacy_designs")
@@ -186,7 +275,8 @@ def capstone_roles(n_teams: int) -> pd.DataFrame:
     """The ``n_teams`` highest-priority roles of the capstone role-play (at least 3).
 
     Each row names the team, its perspective, the chapter (``chapters/<chapter>.ipynb``) whose model
-    it brings to the table, and the essay behind it.
+    it brings to the table, what to prepare with that model, and the essay behind it. The eight
+    roles after the first together draw on every earlier chapter.
     """
     table = load_table("technology_diplomacy_capstone_roles").sort_values("priority")
     check_positive_int("n_teams", n_teams, maximum=len(table))
@@ -194,4 +284,4 @@ def capstone_roles(n_teams: int) -> pd.DataFrame:
         raise ValueError(f"A role-play needs at least {MIN_TEAMS} teams, got {n_teams}.")
     chosen = table.head(n_teams).copy()
     chosen["link"] = [f"../chapters/{c}.ipynb" for c in chosen["chapter"]]
-    return chosen[["role", "team", "perspective", "chapter", "link", "model_to_use", "essay"]].reset_index(drop=True)
+    return chosen[["role", "team", "perspective", "chapter", "link", "model_to_use", "prepare", "essay"]].reset_index(drop=True)

@@ -14,7 +14,14 @@ import ipywidgets as widgets
 
 from techdiplomacy.charts.technology_diplomacy import PROFILE_LABELS, design_scorecard
 from techdiplomacy.data import load_table
-from techdiplomacy.models.technology_diplomacy import CRITERIA, MAX_RATING, design_ranking, design_ratings, score_design
+from techdiplomacy.models.technology_diplomacy import (
+    CRITERIA,
+    MAX_RATING,
+    design_caveat,
+    design_ranking,
+    design_ratings,
+    score_design,
+)
 from techdiplomacy.widgets.common import show_chart
 
 __all__ = ["scorecard_builder", "scorecard_html"]
@@ -24,8 +31,12 @@ WIDE = widgets.Layout(width="34rem")
 CUSTOM = "custom"
 
 
-def scorecard_html(ratings: dict[str, int], profile: str) -> str:
-    """The design's score, its weakest criteria and how it compares with the candidate designs."""
+def scorecard_html(ratings: dict[str, int], profile: str, design: str | None = None) -> str:
+    """The design's score, its weakest criteria and how it compares with the candidate designs.
+
+    When the ratings are those of a candidate ``design``, what the essays say about it follows, so a
+    high score is never shown without the essay's own view (e.g. on treaties).
+    """
     score = score_design(ratings, profile)
     labels = load_table("technology_diplomacy_criteria").set_index("criterion")["label"]
     ranking = design_ranking(profile)
@@ -36,9 +47,10 @@ def scorecard_html(ratings: dict[str, int], profile: str) -> str:
         else f"Candidates scoring higher: {html.escape(', '.join(better))}."
     )
     weakest = ", ".join(str(labels[c]) for c in score.weakest)
+    caveat = f"<p><em>What the essays say:</em> {html.escape(design_caveat(design))}.</p>" if design else ""
     return (
         f"<p><strong>Score: {score.total:.0f} of 100</strong> with {html.escape(PROFILE_LABELS[profile].lower())} "
-        f"(illustrative weights)</p><p>Weakest: {html.escape(weakest)}. {comparison}</p>"
+        f"(illustrative weights)</p><p>Weakest: {html.escape(weakest)}. {comparison}</p>{caveat}"
     )
 
 
@@ -62,7 +74,7 @@ def scorecard_builder() -> widgets.VBox:
 
     def update(_change: object = None) -> None:
         ratings = {c: s.value for c, s in sliders.items()}
-        results.value = scorecard_html(ratings, profile.value)
+        results.value = scorecard_html(ratings, profile.value, None if preset.value == CUSTOM else preset.value)
         show_chart(chart, design_scorecard(ratings, profile.value))
 
     def load(_change: object = None) -> None:

@@ -18,15 +18,21 @@ def test_scorecard_explorer_binds_two_dropdowns():
     assert params["design"]["bind"]["input"] == "select"
     assert len(params["weighting"]["bind"]["options"]) == len(PROFILES)
     assert len(params["design"]["bind"]["options"]) == len(DESIGNS)
-    rows = [r for d in spec["datasets"].values() for r in d]
-    assert len(rows) == len(PROFILES) * len(DESIGNS) * len(CRITERIA)
+    sizes = sorted(len(d) for d in spec["datasets"].values())
+    assert sizes == [len(DESIGNS), len(PROFILES) * len(DESIGNS) * len(CRITERIA)]
     assert "background" not in json.dumps(spec.get("config", {}))
 
 
 def test_description_reports_the_leaders():
     description = charts.scorecard_explorer().to_dict()["description"]
     assert "With equal weights Dedicated AI organisation leads" in description
-    assert "security first Treaty-based organisation leads" in description
+    assert "security first IPCC-style panel for AI leads" in description
+    assert "treaty-based organisation ranks 2, although the essay argues that diplomacy must go beyond treaties" in description
+
+
+def test_totals_tooltip_says_what_the_essays_say():
+    spec = json.dumps(charts.scorecard_explorer().to_dict())
+    assert "What the essays say" in spec and "may not suit malicious AI" in spec
 
 
 def test_design_scorecard_shows_the_total():

@@ -52,7 +52,54 @@ def test_custom_weights_and_zero_weight():
 
 def test_profiles_change_the_ranking():
     assert td.design_ranking("equal")["design"].iloc[0] == "dedicated_organisation"
-    assert td.design_ranking("security_first")["design"].iloc[0] == "treaty_organisation"
+    security = list(td.design_ranking("security_first")["design"])
+    assert security[:2] == ["ipcc_style_panel", "treaty_organisation"]
+    # The chapter's prediction: tripling agility's weight does not make the most agile design win.
+    speed = list(td.design_ranking("speed_first")["design"])
+    assert speed[0] == "dedicated_organisation" and speed.index("minilateral_group") >= 3
+    assert max(td.DESIGNS, key=lambda d: td.design_ratings(d)["agility"]) == "minilateral_group"
+
+
+def test_minilateral_and_ipcc_designs_carry_the_tension_with_critical_mass():
+    mini, ipcc = td.design_ratings("minilateral_group"), td.design_ratings("ipcc_style_panel")
+    assert mini["agility"] > ipcc["agility"] and mini["critical_mass"] < ipcc["critical_mass"]
+    designs = load_table("technology_diplomacy_designs").set_index("design")
+    assert designs.loc["minilateral_group", "source"].startswith("minilateralism2024")
+    assert designs["source"].str.endswith("ratings illustrative").all()
+
+
+def test_every_design_says_what_the_essays_say():
+    treaty = td.design_caveat("treaty_organisation")
+    assert "beyond formal multilateral institutions and treaties" in treaty and "malicious AI" in treaty
+    assert "critical mass" in td.design_caveat("minilateral_group")
+    assert all(len(td.design_caveat(d)) > 20 for d in td.DESIGNS)
+    with pytest.raises(ValueError, match="Unknown design"):
+        td.design_caveat("world_government")
+
+
+def test_building_blocks_set_the_ratings():
+    assert td.build_design([]) == dict.fromkeys(td.CRITERIA, td.BASE_RATING)
+    built = td.build_design(["open_publication", "small_core_group"])
+    assert built["openness"] == 4 and built["agility"] == 3 and built["critical_mass"] == 0
+    assert td.build_design(["universal_membership", "membership_tiers"])["critical_mass"] == td.MAX_RATING
+    assert td.blocks_cost(["universal_membership", "open_publication"]) == 4
+    assert set(load_table("technology_diplomacy_blocks")["block"]) == set(td.BLOCKS)
+
+
+@pytest.mark.parametrize(
+    ("blocks", "message"),
+    [(["consensus_rule", "majority_rule"], "exclude each other"), (["moat"], "Unknown building block"),
+     (["secretariat", "secretariat"], "twice"), ("secretariat", "list of block names")],
+)
+def test_bad_blocks_raise(blocks, message):
+    with pytest.raises(ValueError, match=message):
+        td.build_design(blocks)
+
+
+def test_worst_case_score():
+    profile, score = td.worst_case_score(td.design_ratings("minilateral_group"))
+    assert profile == "inclusion_first" and score == td.score_design(td.design_ratings("minilateral_group"), profile).total
+    assert td.worst_case_score({c: 4 for c in td.CRITERIA}) == ("equal", 100.0)
 
 
 def test_scorecard_grid_is_small():
@@ -97,8 +144,17 @@ def test_lookups_and_their_errors():
 def test_capstone_roles_link_to_earlier_chapters():
     roles = td.capstone_roles(9)
     assert roles["role"].iloc[0] == "us_delegation"
-    assert set(roles["chapter"]) >= {"policy_paths", "reciprocity", "power_relations", "minilateralism", "regional_cooperation"}
+    assert set(roles["chapter"]) == {"policy_paths", "fragmentation", "disruptions", "regulation", "reciprocity",
+                                     "power_relations", "minilateralism", "regional_cooperation"}
     assert all(link.startswith("../chapters/") and link.endswith(".ipynb") for link in roles["link"])
+    assert roles["prepare"].str.len().min() > 20
+
+
+def test_capstone_role_names_stay_stable_for_the_summit_page():
+    assert list(td.capstone_roles(9)["role"]) == [
+        "us_delegation", "eu_delegation", "china_delegation", "corporate_diplomats", "citizen_diplomats",
+        "korea_delegation", "power_analysts", "minilateral_chair", "regional_coalition",
+    ]
     assert len(td.capstone_roles(3)) == 3
 
 
