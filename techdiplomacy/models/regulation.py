@@ -40,6 +40,7 @@ __all__ = [
     "addressed",
     "approach_of",
     "cell",
+    "cells",
     "instruments",
     "jaccard",
     "jurisdictions",
@@ -141,6 +142,18 @@ def cell(principle: str, jurisdiction: str) -> dict[str, str]:
     table = load_table("regulation_matrix").set_index(["principle", "jurisdiction"])
     row = table.loc[(principle, jurisdiction)]
     return {key: str(row[key]) for key in ("stance", "evidence", "limits", "source")}
+
+
+def cells(jurisdiction: str | None = None) -> pd.DataFrame:
+    """The matrix in long form (principle, jurisdiction, stance, evidence, limits), in the essay's order."""
+    table = load_table("regulation_matrix")
+    if jurisdiction is not None:
+        check_choice("jurisdiction", jurisdiction, JURISDICTIONS)
+        table = table[table["jurisdiction"] == jurisdiction]
+    order = {p: i for i, p in enumerate(PRINCIPLES)}
+    table = table.assign(_j=[JURISDICTIONS.index(j) for j in table["jurisdiction"]], _p=[order[p] for p in table["principle"]])
+    columns = ["principle", "jurisdiction", "stance", "evidence", "limits"]
+    return table.sort_values(["_j", "_p"])[columns].reset_index(drop=True)
 
 
 def addressed(jurisdiction: str, level: str = "explicit_or_implied", recode: Recode | None = None) -> list[str]:

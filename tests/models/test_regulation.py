@@ -58,6 +58,8 @@ def test_every_cell_keeps_evidence_and_limits():
     china = table[table["jurisdiction"] == "china"]
     assert china["limits"].str.contains("technology ethics|Ethical review|prefer society").sum() >= 3
     assert r.cell("autonomy", "china")["stance"] == "qualified"
+    china_cells = r.cells("china")
+    assert list(china_cells["principle"]) == list(r.PRINCIPLES) and len(r.cells()) == 15
     assert "society" in r.cell("autonomy", "china")["limits"]
 
 
@@ -110,6 +112,7 @@ def test_overlap_grid():
         lambda: r.matrix(recode={"justice": "implied"}),
         lambda: r.overlap("us", "eu", recode=[("justice", "us")]),
         lambda: r.cell("kindness", "eu"),
+        lambda: r.cells("uk"),
     ],
 )
 def test_bad_input_raises_clear_value_error(call):
