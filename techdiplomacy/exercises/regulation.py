@@ -61,13 +61,16 @@ STATEMENTS: dict[str, dict[str, str]] = {
         "text": "AI ethics must serve the harmony and welfare of society as a whole; industry, backed by government "
                 "bodies, drafts standards for driverless cars and robots.",
         "jurisdiction": "china",
-        "why": "putting society before individuals and industry-led standards with state support match the Beijing principles",
+        "why": "putting society before individuals (the Beijing AI principles) and standards drafted by industry with "
+               "government support are China's route",
     },
     "4": {
         "text": "Companies may tell consumers when AI makes a sensitive decision, but disclosing their algorithms "
                 "would clash with trade secrets, so transparency stays voluntary.",
         "jurisdiction": "us",
-        "why": "voluntary disclosure and firms invoking IP against transparency reflect the US reliance on self-regulation",
+        "why": "voluntary disclosure (a mechanism the UK's House of Lords asked industry to set up) and firms invoking "
+               "trade secrets against transparency (as Microsoft and Alphabet do in the essay) reflect reliance on "
+               "self-regulation, the US route",
     },
 }
 _NAMES = {
