@@ -93,7 +93,7 @@ def _study(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     key = re.sub(r"[^a-z]", "", value.lower())
-    if key in ("bain",):
+    if key == "bain":
         return "bain"
     if key in ("studyz", "z", "eastland", "new", "newforecast"):
         return "z"

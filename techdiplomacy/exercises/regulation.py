@@ -17,7 +17,6 @@ from numbers import Real
 from techdiplomacy.exercises.feedback import NOT_ANSWERED, PLACEHOLDER, Feedback, is_placeholder, never_crash, open_answer_problem
 from techdiplomacy.exercises.tasks import Task
 from techdiplomacy.models.regulation import (
-    JURISDICTIONS,
     LEVEL_LABELS,
     LEVELS,
     PRINCIPLES,
