@@ -332,6 +332,9 @@ def check_recoding(answer: object) -> Feedback:
                                "so the recoding cannot change that pair's overlap.",
                         f"Choose a pair that includes {_side(jurisdiction)}.")
     level = answer["level"]
+    if isinstance(level, str):
+        labels = {label.lower(): key for key, label in LEVEL_LABELS.items()}
+        level = labels.get(level.strip().lower(), level.strip().lower())
     if level not in LEVELS:
         return Feedback(False, f"{level!r} is not a level.", f"Use one of: {', '.join(LEVELS)}.")
     recode = {(principle, jurisdiction): stance}

@@ -104,6 +104,7 @@ def test_recoding_right_raise_and_lower():
                "level": "explicit_or_implied", "overlap_before": "40%", "overlap_after": 20,
                "defence": DEFENCE.replace("beneficence", "justice")}
     assert ex.check_recoding(lowered).correct
+    assert ex.check_recoding({**RIGHT_RECODING, "level": "Named or implied"}).correct
 
 
 def test_recoding_recomputes_the_overlap():
