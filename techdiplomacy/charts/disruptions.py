@@ -86,11 +86,12 @@ def forecast_panels(width: int = 220) -> alt.ConcatChart:
         chart,
         "Four forecasts of AI and work, each on its own basis",
         "Four panels, one per study cited by Feijóo et al. (2020, section 5), each with its own axis because "
-        "they count different things. Bain: 20% to 25% of current US jobs eliminated by about 2030. "
+        "they count different things. Bain: AI and robots may eliminate 20% to 25% of current US jobs by the "
+        "end of the 2020s (drawn at 2030). "
         "PwC: 1% of jobs in 29 countries potentially at risk from automation by 2020. World Economic "
         "Forum: machines' share of task hours in large companies in 12 industries, 29% in 2018 and 52% "
-        "in 2025. McKinsey: 100 million Chinese workers (12% of the 2030 workforce) would have to change "
-        "occupation under rapid automation; its axis ends at the 2030 workforce those two "
+        "in 2025. McKinsey: 100 million Chinese workers (12% of the 2030 workforce) would need to switch "
+        "occupations if automation is adopted rapidly; its axis ends at the 2030 workforce those two "
         f"figures imply (about {workforce:.0f} million). Percentages are drawn on a full 0 to 100 axis.",
     )
 

@@ -36,6 +36,7 @@ def _cells() -> pd.DataFrame:
                     "stance": row.stance,
                     "counts": "✓" if row.stance in counted else "",
                     "evidence": row.evidence,
+                    "limits": row.limits,
                 }
             )
     return pd.DataFrame(rows)
@@ -51,7 +52,8 @@ def _matrix(data: pd.DataFrame, condition: str | None) -> alt.LayerChart:
         x=x, y=y,
         color=alt.Color("stance:N", scale=STANCE_COLORS, title="How the essay's evidence treats it"),
         tooltip=[alt.Tooltip("principle_label:N", title="Principle"), alt.Tooltip("jurisdiction_label:N", title="Jurisdiction"),
-                 alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("evidence:N", title="Evidence")],
+                 alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("evidence:N", title="Evidence for"),
+                 alt.Tooltip("limits:N", title="Limits and evidence against")],
     )
     ticks = base.mark_text(fontSize=20, fontWeight="bold").encode(
         x=x, y=y, text="counts:N",
@@ -92,8 +94,8 @@ def overlap_explorer() -> alt.VConcatChart:
         "Which ethics principles do the US, the EU and China share?",
         "Top: a matrix of five ethics principles (beneficence, non-maleficence, autonomy, justice, "
         "explicability) by jurisdiction (United States, European Union, China), coloured by how the "
-        "evidence in Feijóo et al. (2020) treats each: explicit, implied or qualified (the coding is the "
-        "course's reading). A tick marks cells that count at the chosen level. Bottom: for each pair of "
+        "evidence in Feijóo et al. (2020) treats each: explicit, implied, qualified or not mentioned (the "
+        "coding is the course's reading). A tick marks cells that count at the chosen level. Bottom: for each pair of "
         "jurisdictions, the share of principles addressed by either that both address. The menu sets how "
         "strictly a principle must be stated to count. For example, the EU and China overlap "
         f"{eu_cn['explicit']:.0%} when only explicit statements count, {eu_cn['explicit_or_implied']:.0%} "

@@ -8,10 +8,12 @@ def test_explorer_reacts_to_level_and_jurisdictions():
     first, second = explorer.children[0].children
     level = explorer.children[1]
     results = explorer.children[-2]
-    assert "United States and China" in results.value and "60%" in results.value
-    level.value = "explicit"
-    assert "0%" in results.value and "Shared: none" in results.value
-    second.value = "eu"
-    assert "20%" in results.value and "Shared: Justice" in results.value
+    assert "United States and China" in results.value and "overlap <strong>0%" in results.value
+    assert "Shared: none" in results.value
     level.value = "any"
-    assert "100%" in results.value
+    assert "60%" in results.value
+    level.value = "explicit"
+    second.value = "eu"
+    assert "25%" in results.value and "Shared: Justice" in results.value
+    level.value = "any"
+    assert "80%" in results.value
