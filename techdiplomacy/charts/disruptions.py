@@ -106,7 +106,7 @@ def _matrix_layers(data: pd.DataFrame, condition: str | None, width: int) -> alt
     order = list(studies()["forecaster"])
     dims = list(DIMENSION_LABELS.values())
     # Long values are written on two lines so that they fit a cell of a matrix as wide as the book's column.
-    data = data.assign(value_lines=["\n".join(textwrap.wrap(str(v), 18)) for v in data["value"]])
+    data = data.assign(value_lines=["\n".join(textwrap.wrap(str(v), 16)) for v in data["value"]])
     base = alt.Chart(data)
     if condition:
         base = base.transform_filter(condition)
@@ -118,8 +118,8 @@ def _matrix_layers(data: pd.DataFrame, condition: str | None, width: int) -> alt
         tooltip=[alt.Tooltip("study_label:N", title="Study"), alt.Tooltip("dimension_label:N", title="Dimension"),
                  alt.Tooltip("value:N", title="Value"), alt.Tooltip("status:N", title="Compared with reference")],
     )
-    text = base.mark_text(fontSize=11, color="black", limit=width / 4 - 8, lineBreak="\n").encode(x=x, y=y, text="value_lines:N")
-    return alt.layer(cells, text).properties(width=width, height=220)
+    text = base.mark_text(fontSize=12, color="black", limit=width / 4 - 8, lineBreak="\n").encode(x=x, y=y, text="value_lines:N")
+    return alt.layer(cells, text).properties(width=width, height=260)
 
 
 def basis_matrix(width: int = 520) -> alt.LayerChart:
