@@ -295,7 +295,7 @@ def norm_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
         .encode(
             x=alt.X("noise:Q", title="Noise (chance a move is misread or misrecorded)"),
             y=alt.Y("mutual_cooperation:Q", title="Pairs cooperating (mean share of rounds)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("norm_label:N", scale=alt.Scale(domain=list(table["norm_label"].drop_duplicates()), range=[PALETTE[5], PALETTE[2]]), title="Norm"),
+            color=alt.Color("norm_label:N", scale=alt.Scale(domain=list(table["norm_label"].drop_duplicates()), range=[PALETTE[5], PALETTE[1], PALETTE[2]][: table["norm_label"].nunique()]), title="Norm"),
             strokeDash=alt.StrokeDash("norm_label:N", title="Norm"),
             tooltip=[alt.Tooltip("norm_label:N", title="Norm"), alt.Tooltip("noise:Q", title="Noise"),
                      alt.Tooltip("mutual_cooperation:Q", title="Mutual cooperation", format=".0%"),
@@ -306,7 +306,7 @@ def norm_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
     parts = "; ".join(f"{r.norm_label} at noise {r.noise:g}: {r.mutual_cooperation:.0%}" for r in table.itertuples())
     return describe(
         chart,
-        "Several countries: reputation keeps the group cooperating when moves are misread",
-        f"Line chart of the mean share of country pairs that both cooperate, under bilateral tit for tat and under "
-        f"group reputation, as noise rises. {parts}.",
+        "Several countries: mutual cooperation under each norm as moves are misread",
+        f"Line chart of the mean share of country pairs that both cooperate, under each norm (bilateral tit for tat; "
+        f"private records with the given tolerance; a shared group record with the same tolerance), as noise rises. {parts}.",
     )

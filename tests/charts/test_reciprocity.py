@@ -105,6 +105,6 @@ def test_round_robin_chart_lists_every_strategy(static_charts):
     assert "Best: " in static_charts["round_robin"]["description"]
 
 
-def test_norm_chart_compares_both_norms(static_charts):
+def test_norm_chart_compares_the_three_norms(static_charts):
     rows = [row for data in _datasets(static_charts["norms"]) for row in data]
-    assert {row["norm"] for row in rows} == {"bilateral", "reputation"}
+    assert {row["norm"] for row in rows} == {"bilateral", "private", "reputation"}
