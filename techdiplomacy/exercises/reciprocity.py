@@ -68,6 +68,20 @@ def check_tft_scores(answer: object) -> Feedback:
                               f"defect for {TASK1_ROUNDS - 1} rounds (1 each). It loses this match, by 5 points, as it always will.")
     if (alld, tft) == expected:
         return Feedback(False, "You have the two numbers the wrong way round.", "Tit for tat's score comes first.")
+    n = TASK1_ROUNDS
+    misconceptions = {
+        (float(n), float(n)): ("That is mutual defection in every round: tit for tat does not defect first.",
+                               "What does tit for tat play in round 1?"),
+        (0.0, 5.0 * n): ("That is what always cooperate would get: tit for tat retaliates after the first defection.",
+                         "From round 2 on, tit for tat copies the partner's last move."),
+        (3.0 * n, 3.0 * n): ("That is mutual cooperation: always defect never cooperates.",
+                             "Look at the payoffs when one defects and the other cooperates, then when both defect."),
+        (float(n - 1), float(n - 1)): ("You counted the mutual defections but not round 1, when always defect exploits tit for tat.",
+                                       "Round 1: tit for tat gets S=0 and always defect gets T=5."),
+    }
+    if (tft, alld) in misconceptions:
+        message, hint = misconceptions[(tft, alld)]
+        return Feedback(False, f"({tft:g}, {alld:g}): {message}", hint)
     return Feedback(False, f"({tft:g}, {alld:g}) is not what the two strategies score.",
                     "Round 1: tit for tat cooperates and always defect defects. What does each get? From round 2 on, what does tit for tat do?")
 

@@ -53,7 +53,8 @@ def test_task1_correct():
 
 @pytest.mark.parametrize(
     ("answer", "expected"),
-    [((24, 19), "wrong way round"), ((20, 20), "not what"), ("19, 24", "two numbers"), ((19,), "two numbers"),
+    [((24, 19), "wrong way round"), ((20, 20), "mutual defection in every round"), ((0, 100), "always cooperate"),
+     ((60, 60), "mutual cooperation"), ((19, 19), "not round 1"), ((21, 22), "not what"), ("19, 24", "two numbers"), ((19,), "two numbers"),
      (("a", "b"), "does not contain two numbers"), (None, "two numbers"), (..., "Replace the placeholder")],
 )
 def test_task1_wrong_or_malformed(answer, expected):
