@@ -228,3 +228,9 @@ def test_own_case():
     assert not check_own_case({**good, "cell": "nonsense"}).correct
     assert not check_own_case({**good, "case": "..."}).correct
     assert not check_own_case({**good, "case": "The Global Partnership on AI"}).correct
+
+
+@pytest.mark.parametrize("answer", [..., None, "...", 42, "friendship", ("holding",), object()])
+def test_recall_malformed_answers_get_friendly_feedback(answer):
+    feedback = check_recall(answer)
+    assert isinstance(feedback, Feedback) and not feedback.correct and feedback.hint
