@@ -34,6 +34,7 @@ __all__ = [
     "check_own_case",
     "check_package",
     "check_recall",
+    "menu",
     "package_report",
 ]
 
@@ -280,6 +281,15 @@ def _as_keys(instruments: object) -> tuple[list[str], list[str]]:
         raise TypeError("instruments must be a list of instrument names")
     keys = [str(k).strip() for k in instruments]
     return [k for k in keys if k in _BY_KEY], [k for k in keys if k not in _BY_KEY]
+
+
+def menu() -> pd.DataFrame:
+    """The menu of task 3: one row per instrument, with what it needs and which rule bars it."""
+    return pd.DataFrame(
+        [{"instrument": i.key, "what it is": i.label, "mechanism": i.mechanism, "cost": i.cost,
+          "belmar_gain": i.belmar_gain, "arden_return": i.arden_return, "needs": i.needs or "",
+          "barred by": i.barred_by or ""} for i in INSTRUMENTS]
+    )
 
 
 def package_report(instruments: Sequence[str]) -> pd.DataFrame:

@@ -234,3 +234,12 @@ def test_own_case():
 def test_recall_malformed_answers_get_friendly_feedback(answer):
     feedback = check_recall(answer)
     assert isinstance(feedback, Feedback) and not feedback.correct and feedback.hint
+
+
+def test_menu_lists_every_instrument_with_its_rules():
+    from techdiplomacy.exercises.power_relations import menu
+
+    table = menu().set_index("instrument")
+    assert list(table.index) == [i.key for i in INSTRUMENTS]
+    assert table.loc["language_data", "needs"] == "local_hosting"
+    assert "non-alignment" in table.loc["defence_trial", "barred by"]
