@@ -23,6 +23,7 @@ from techdiplomacy.models.reciprocity import (
     group_summary,
     noisy_summary,
     norm_comparison,
+    norm_grid,
     play_match,
     round_robin,
     scenario_grid,
@@ -243,12 +244,26 @@ def test_without_tolerance_a_shared_record_does_worse_than_bilateral_tit_for_tat
     assert table["reputation"] < table["private"] < table["bilateral"]
 
 
-def test_tolerance_does_most_of_the_work_and_the_shared_record_the_rest():
+def test_with_a_large_tolerance_private_records_do_most_of_the_work():
     table = norm_comparison((0.05,), generosity=0.3, runs=20, seed=0).set_index("norm")["mutual_cooperation"]
     from_tolerance = table["private"] - table["bilateral"]
     from_sharing = table["reputation"] - table["private"]
     assert from_tolerance > from_sharing > 0.1
     assert table["reputation"] > 0.99
+
+
+def test_with_a_small_tolerance_only_the_shared_record_helps():
+    grid = norm_grid((0.05,), (0.1,), runs=20, seed=0).set_index("norm")["mutual_cooperation"]
+    assert grid["private"] < grid["bilateral"] + 0.05
+    assert grid["reputation"] > 0.9
+
+
+def test_norm_grid_has_one_row_per_generosity_norm_and_noise():
+    grid = norm_grid((0.0, 0.05), (0.0, 0.3), rounds=10, runs=2)
+    assert len(grid) == 2 * 3 * 2
+    assert sorted(grid["generosity"].unique()) == [0.0, 0.3]
+    with pytest.raises(ValueError, match="at least one level"):
+        norm_grid((0.0,), ())
 
 
 def test_private_norm_without_noise_is_full_cooperation_and_norms_are_checked():

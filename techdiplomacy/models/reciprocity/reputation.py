@@ -42,7 +42,7 @@ from techdiplomacy.models.reciprocity.payoffs import STANDARD
 from techdiplomacy.models.reciprocity.strategies import DEFAULT_GENEROSITY
 from techdiplomacy.validation import check_choice, check_positive_int, check_unit_interval
 
-__all__ = ["COUNTRIES", "NORMS", "GroupResult", "group_game", "group_summary", "norm_comparison"]
+__all__ = ["COUNTRIES", "NORMS", "GroupResult", "group_game", "group_summary", "norm_comparison", "norm_grid"]
 
 COUNTRIES: tuple[str, ...] = (
     "United States", "South Korea", "Canada", "India", "United Kingdom", "Germany", "Japan", "France",
@@ -222,5 +222,30 @@ def norm_comparison(
         for noise in noise_levels:
             summary = group_summary(norm, rounds, noise=noise, generosity=generosity, free_riders=free_riders,
                                     runs=runs, seed=seed)
-            rows.append({"norm": norm, "norm_label": NORMS[norm], "noise": float(noise), **summary.to_dict()})
+            rows.append({"norm": norm, "norm_label": NORMS[norm], "noise": float(noise), "generosity": float(generosity),
+                         **summary.to_dict()})
     return pd.DataFrame(rows)
+
+
+def norm_grid(
+    noise_levels: Sequence[float] = (0.0, 0.025, 0.05, 0.075, 0.1),
+    generosity_levels: Sequence[float] = (0.0, 0.1, 0.2, 0.3),
+    rounds: int = 50,
+    *,
+    free_riders: int = 1,
+    runs: int = 20,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """:func:`norm_comparison` at several generosity levels: one row per (generosity, norm, noise).
+
+    It separates the two ingredients of the reputation norm: compare ``reputation`` with ``private``
+    at the same generosity (what sharing the record adds) and each with ``bilateral`` (what the
+    tolerance adds).
+    """
+    if not len(generosity_levels):
+        raise ValueError("generosity_levels must name at least one level.")
+    return pd.concat(
+        [norm_comparison(noise_levels, rounds, generosity=g, free_riders=free_riders, runs=runs, seed=seed)
+         for g in generosity_levels],
+        ignore_index=True,
+    )
