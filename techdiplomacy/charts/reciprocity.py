@@ -288,25 +288,48 @@ def round_robin_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
 
 
 def norm_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
-    """Lines: mutual cooperation in the several-country setting under each norm as noise grows."""
+    """Lines: mutual cooperation in the several-country setting under each norm as noise grows.
+
+    ``table`` comes from :func:`~techdiplomacy.models.reciprocity.norm_comparison` (one generosity) or
+    :func:`~techdiplomacy.models.reciprocity.norm_grid` (several); with several, a slider picks the
+    generosity, so the page shows what the tolerance and the shared record each add.
+    """
+    table = table.copy()
+    if "generosity" not in table:
+        table["generosity"] = 0.0
+    levels = sorted(table["generosity"].unique())
+    columns = ["norm", "norm_label", "noise", "generosity", "mutual_cooperation", "collapse_rate"]
     chart = (
-        alt.Chart(table)
+        alt.Chart(table[columns].round({"mutual_cooperation": 3, "collapse_rate": 3}))
         .mark_line(point=True)
         .encode(
             x=alt.X("noise:Q", title="Noise (chance a move is misread or misrecorded)"),
             y=alt.Y("mutual_cooperation:Q", title="Pairs cooperating (mean share of rounds)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("norm_label:N", scale=alt.Scale(domain=list(table["norm_label"].drop_duplicates()), range=[PALETTE[5], PALETTE[2]]), title="Norm"),
+            color=alt.Color("norm_label:N", scale=alt.Scale(domain=list(table["norm_label"].drop_duplicates()), range=[PALETTE[5], PALETTE[1], PALETTE[2]][: table["norm_label"].nunique()]), title="Norm"),
             strokeDash=alt.StrokeDash("norm_label:N", title="Norm"),
             tooltip=[alt.Tooltip("norm_label:N", title="Norm"), alt.Tooltip("noise:Q", title="Noise"),
+                     alt.Tooltip("generosity:Q", title="Generosity (tolerance)"),
                      alt.Tooltip("mutual_cooperation:Q", title="Mutual cooperation", format=".0%"),
                      alt.Tooltip("collapse_rate:Q", title="Runs that collapsed", format=".0%")],
         )
         .properties(width=width, height=240)
     )
-    parts = "; ".join(f"{r.norm_label} at noise {r.noise:g}: {r.mutual_cooperation:.0%}" for r in table.itertuples())
+    if len(levels) > 1:
+        step = min(b - a for a, b in zip(levels, levels[1:]))
+        chart = chart.add_params(
+            slider("group_generosity", "Generosity (tolerance of the private and shared records)", levels[0], levels[-1], round(step, 6), levels[0])
+        ).transform_filter("abs(datum.generosity - group_generosity) < 1e-6")
+    middle = sorted(table["noise"].unique())[len(table["noise"].unique()) // 2]
+    parts = "; ".join(
+        f"generosity {g:g}: " + ", ".join(f"{r.norm_label} {r.mutual_cooperation:.0%}"
+                                          for r in table[(table["generosity"] == g) & (table["noise"] == middle)].itertuples())
+        for g in levels
+    )
     return describe(
         chart,
-        "Several countries: reputation keeps the group cooperating when moves are misread",
-        f"Line chart of the mean share of country pairs that both cooperate, under bilateral tit for tat and under "
-        f"group reputation, as noise rises. {parts}.",
+        "Several countries: mutual cooperation under each norm as moves are misread",
+        f"Line chart of the mean share of country pairs that both cooperate, under each norm (bilateral tit for tat; "
+        f"private records with a tolerance; a shared group record with the same tolerance), as noise rises"
+        + (", with a slider for the generosity (tolerance)" if len(levels) > 1 else "")
+        + f". At noise {middle:g}: {parts}.",
     )

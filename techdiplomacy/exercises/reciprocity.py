@@ -1,8 +1,10 @@
 """Checkers for the reciprocity exercise. Each returns friendly :class:`Feedback`, never raises.
 
-Task 1 asks for the classic scores of tit for tat against always defect; task 2 asks the learner to
-write a strategy ``f(my_moves, their_moves) -> "C" | "D"`` and runs it against the built-in ones;
-task 3 is a short reflection.
+Task 1 (recall) asks for the classic scores of tit for tat against always defect; task 2 (apply)
+asks for the scores of a match the chapter does not show, a breach in Han's direction (the large
+partner defects once, the small partner forgives, with unequal stakes); task 3 (create) asks the
+learner to write a strategy ``f(my_moves, their_moves) -> "C" | "D"`` and runs it against the
+built-in ones; task 4 is a short reflection.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from techdiplomacy.models.reciprocity import (
 __all__ = [
     "CRITERIA",
     "TASKS",
+    "check_breach",
     "check_reflection",
     "check_strategy",
     "check_tft_scores",
@@ -31,7 +34,7 @@ __all__ = [
 
 TASK1_ROUNDS = 20
 MIN_REFLECTION_WORDS = 25
-#: What task 2 asks of a strategy (standard payoffs, 50 rounds).
+#: What task 3 asks of a strategy (standard payoffs, 50 rounds).
 CRITERIA = {
     "self_cooperation": 0.7,  # mean share of mutual cooperation with a copy of itself at noise 0.05
     "against_defector": 45.0,  # cumulative payoff against always defect without noise (always defect itself gets 50)
@@ -40,6 +43,10 @@ CRITERIA = {
 ROUNDS = 50
 NOISE = 0.05
 RUNS = 30
+#: Task 2: the large partner breaches once, in this round, and the small partner forgives (illustrative).
+BREACH_ROUND = 3
+BREACH_ROUNDS = 6
+BREACH_ASYMMETRY = 0.5
 SIGNATURE_HINT = 'Write it as: def my_strategy(my_moves, their_moves): ... return "C"  (or "D")'
 
 
@@ -61,8 +68,78 @@ def check_tft_scores(answer: object) -> Feedback:
                               f"defect for {TASK1_ROUNDS - 1} rounds (1 each). It loses this match, by 5 points, as it always will.")
     if (alld, tft) == expected:
         return Feedback(False, "You have the two numbers the wrong way round.", "Tit for tat's score comes first.")
+    n = TASK1_ROUNDS
+    misconceptions = {
+        (float(n), float(n)): ("That is mutual defection in every round: tit for tat does not defect first.",
+                               "What does tit for tat play in round 1?"),
+        (0.0, 5.0 * n): ("That is what always cooperate would get: tit for tat retaliates after the first defection.",
+                         "From round 2 on, tit for tat copies the partner's last move."),
+        (3.0 * n, 3.0 * n): ("That is mutual cooperation: always defect never cooperates.",
+                             "Look at the payoffs when one defects and the other cooperates, then when both defect."),
+        (float(n - 1), float(n - 1)): ("You counted the mutual defections but not round 1, when always defect exploits tit for tat.",
+                                       "Round 1: tit for tat gets S=0 and always defect gets T=5."),
+    }
+    if (tft, alld) in misconceptions:
+        message, hint = misconceptions[(tft, alld)]
+        return Feedback(False, f"({tft:g}, {alld:g}): {message}", hint)
     return Feedback(False, f"({tft:g}, {alld:g}) is not what the two strategies score.",
                     "Round 1: tit for tat cooperates and always defect defects. What does each get? From round 2 on, what does tit for tat do?")
+
+
+def _breach_large(my_moves: tuple[str, ...], their_moves: tuple[str, ...]) -> str:
+    return "D" if len(my_moves) == BREACH_ROUND - 1 else "C"
+
+
+def breach_scores(small: str = "tit_for_two_tats") -> tuple[float, float]:
+    """The totals (large, small) of task 2's match, computed by the course's model."""
+    large = strategy_from_function(_breach_large, name="one breach")
+    result = play_match(large, small, BREACH_ROUNDS, asymmetry=BREACH_ASYMMETRY)
+    return result.total_large, result.total_small
+
+
+def _close(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return abs(a[0] - b[0]) < 1e-6 and abs(a[1] - b[1]) < 1e-6
+
+
+@never_crash
+def check_breach(answer: object) -> Feedback:
+    """Task 2: the totals (large, small) when the large partner breaches once and the small one forgives."""
+    example = "For example (12, 20.5): the large partner's total first."
+    if answer is Ellipsis or answer is None:
+        return Feedback(False, "Replace the placeholder ... with the two totals.", example)
+    if not isinstance(answer, Sequence) or isinstance(answer, str) or len(answer) != 2:
+        return Feedback(False, "Answer with two numbers in brackets: (large partner's total, small partner's total).", example)
+    try:
+        given = tuple(float(x) for x in answer)
+    except (TypeError, ValueError):
+        return Feedback(False, f"{answer!r} does not contain two numbers.", example)
+    a = BREACH_ASYMMETRY
+    right = breach_scores()
+    mutual = (BREACH_ROUNDS * 3 * (1 - a), BREACH_ROUNDS * 3 * (1 + a))
+    if _close(given, right):
+        return Feedback(True, f"{right[0]:g} for the large partner and {right[1]:g} for the small one. The breach earns the "
+                              f"large partner {right[0] - mutual[0]:g} more than steady cooperation ({mutual[0]:g}) and costs "
+                              f"the small partner {mutual[1] - right[1]:g} ({mutual[1]:g} without it): because the small "
+                              "partner needs the relationship more, the same breach costs it far more than it earns the "
+                              "other. That is the direction of Han's example, the electric-vehicle credits.")
+    unscaled = (3 * (BREACH_ROUNDS - 1) + 5, 3 * (BREACH_ROUNDS - 1))
+    misconceptions = [
+        ((right[1], right[0]), "You have the two totals the wrong way round.", "The large partner's total comes first."),
+        (unscaled, "These are the totals with the standard payoffs, before the asymmetry scales them.",
+         f"Multiply every payoff of the large partner by 1 - {a:g} and every payoff of the small partner by 1 + {a:g}."),
+        ((unscaled[0] * (1 + a), unscaled[1] * (1 - a)), "You scaled the payoffs the wrong way round: the relationship is "
+         "worth *more* to the small partner.", f"The small partner's payoffs are multiplied by 1 + {a:g}."),
+        (breach_scores("tit_for_tat"), "That is the match in which the small partner answers the breach in kind (tit for "
+         "tat). In this task it forgives, as tit for two tats does.", "In round 4 the small partner cooperates again."),
+        (mutual, "That is six rounds of mutual cooperation: you left out the breach.",
+         f"In round {BREACH_ROUND} the large partner defects while the small one cooperates: what does each get?"),
+    ]
+    for values, message, hint in misconceptions:
+        if _close(given, values):
+            return Feedback(False, message, hint)
+    return Feedback(False, f"({given[0]:g}, {given[1]:g}) is not what the two partners score.",
+                    f"Write the six rounds out: which round differs from mutual cooperation, and what does each partner "
+                    f"get in it before and after the scaling by 1 - {a:g} and 1 + {a:g}?")
 
 
 def _signature_problem(function: Callable[..., object]) -> str | None:
@@ -107,7 +184,7 @@ def _invalid_move_hint(value: object) -> str:
 
 
 def strategy_report(function: Callable[..., object]) -> dict[str, float]:
-    """The three measures task 2 uses (see :data:`CRITERIA`); raises if the strategy misbehaves."""
+    """The three measures task 3 uses (see :data:`CRITERIA`); raises if the strategy misbehaves."""
     mine = strategy_from_function(function, name="your strategy")
     return {
         "self_cooperation": float(noisy_summary(mine, mine, ROUNDS, noise=NOISE, runs=RUNS, seed=0)["mutual_cooperation"]),
@@ -118,7 +195,7 @@ def strategy_report(function: Callable[..., object]) -> dict[str, float]:
 
 @never_crash
 def check_strategy(function: object) -> Feedback:
-    """Task 2: a strategy that cooperates with itself under noise, is nice, and is not exploited."""
+    """Task 3: a strategy that cooperates with itself under noise, is nice, and is not exploited."""
     if function is None or function is Ellipsis:
         return Feedback(False, "Replace the placeholder with your strategy function.", SIGNATURE_HINT)
     if not callable(function):
@@ -163,7 +240,7 @@ def check_strategy(function: object) -> Feedback:
 
 @never_crash
 def check_reflection(answer: object) -> Feedback:
-    """Task 3 (open): why the essay prefers diffuse reciprocity; checked for substance only."""
+    """Task 4 (open): why the essay prefers diffuse reciprocity; checked for substance only."""
     problem = open_answer_problem(answer, MIN_REFLECTION_WORDS, "Link one result of the game to one piece of the essay's evidence.")
     if problem is not None:
         return problem
@@ -176,7 +253,8 @@ def check_reflection(answer: object) -> Feedback:
 
 #: The tasks of the exercise notebook, in order (see :mod:`techdiplomacy.exercises.tasks`).
 TASKS = (
-    Task("task1", "Tit for tat against always defect", "scores", check_tft_scores, "apply", points=2),
-    Task("task2", "Design a strategy", "my_strategy", check_strategy, "create", points=4),
-    Task("task3", "Why diffuse reciprocity?", "reflection", check_reflection, "create", points=0, open_answer=True),
+    Task("task1", "Tit for tat against always defect", "scores", check_tft_scores, "recall", points=1),
+    Task("task2", "A breach in Han's direction", "breach", check_breach, "apply", points=2),
+    Task("task3", "Design a strategy", "my_strategy", check_strategy, "create", points=4),
+    Task("task4", "Why diffuse reciprocity?", "reflection", check_reflection, "create", points=0, open_answer=True),
 )

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from techdiplomacy.charts import reciprocity as charts
-from techdiplomacy.models.reciprocity import GRID_LEVELS, norm_comparison, play_match, round_robin
+from techdiplomacy.models.reciprocity import GRID_LEVELS, norm_comparison, norm_grid, play_match, round_robin
 
 
 def _datasets(spec: dict) -> list[list[dict]]:
@@ -46,6 +46,7 @@ def static_charts():
         "match": charts.match_chart(play_match("tit_for_tat", "always_defect", 10)).to_dict(),
         "round_robin": charts.round_robin_chart(round_robin(rounds=50, repetitions=2)).to_dict(),
         "norms": charts.norm_chart(norm_comparison((0.0, 0.05), runs=3)).to_dict(),
+        "norm_grid": charts.norm_chart(norm_grid((0.0, 0.05), (0.0, 0.3), runs=3)).to_dict(),
     }
 
 
@@ -105,6 +106,15 @@ def test_round_robin_chart_lists_every_strategy(static_charts):
     assert "Best: " in static_charts["round_robin"]["description"]
 
 
-def test_norm_chart_compares_both_norms(static_charts):
+def test_norm_chart_compares_the_three_norms(static_charts):
     rows = [row for data in _datasets(static_charts["norms"]) for row in data]
-    assert {row["norm"] for row in rows} == {"bilateral", "reputation"}
+    assert {row["norm"] for row in rows} == {"bilateral", "private", "reputation"}
+
+
+def test_norm_chart_with_several_generosity_levels_has_a_slider(static_charts):
+    spec = static_charts["norm_grid"]
+    params = {p["name"]: p for p in spec.get("params", [])}
+    assert params["group_generosity"]["bind"]["input"] == "range"
+    assert params["group_generosity"]["bind"]["min"] == 0 and params["group_generosity"]["bind"]["max"] == 0.3
+    assert "slider for the generosity" in spec["description"]
+    assert "params" not in static_charts["norms"] or not static_charts["norms"]["params"]

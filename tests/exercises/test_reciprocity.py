@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from techdiplomacy.exercises.feedback import Feedback
-from techdiplomacy.exercises.reciprocity import check_reflection, check_strategy, check_tft_scores
+from techdiplomacy.exercises.reciprocity import TASKS, breach_scores, check_breach, check_reflection, check_strategy, check_tft_scores
+from techdiplomacy.models.reciprocity import play_match
 
 
 def forgiving(my_moves, their_moves):
@@ -52,7 +53,8 @@ def test_task1_correct():
 
 @pytest.mark.parametrize(
     ("answer", "expected"),
-    [((24, 19), "wrong way round"), ((20, 20), "not what"), ("19, 24", "two numbers"), ((19,), "two numbers"),
+    [((24, 19), "wrong way round"), ((20, 20), "mutual defection in every round"), ((0, 100), "always cooperate"),
+     ((60, 60), "mutual cooperation"), ((19, 19), "not round 1"), ((21, 22), "not what"), ("19, 24", "two numbers"), ((19,), "two numbers"),
      (("a", "b"), "does not contain two numbers"), (None, "two numbers"), (..., "Replace the placeholder")],
 )
 def test_task1_wrong_or_malformed(answer, expected):
@@ -62,7 +64,55 @@ def test_task1_wrong_or_malformed(answer, expected):
     assert feedback.hint
 
 
-# --- task 2 -----------------------------------------------------------------------------------------
+def test_the_ladder():
+    assert [t.level for t in TASKS] == ["recall", "apply", "create", "create"]
+    assert [t.answer for t in TASKS] == ["scores", "breach", "my_strategy", "reflection"]
+
+
+# --- task 2: a breach in Han's direction (apply) -----------------------------------------------------
+
+
+def test_breach_right_answer_matches_the_model_and_the_hand_computation():
+    assert breach_scores() == (10.0, 22.5)
+    feedback = check_breach((10, 22.5))
+    assert feedback.correct and "costs the small partner 4.5" in feedback.message
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"),
+    [((22.5, 10), "wrong way round"), ((20, 15), "before the asymmetry"), ((30, 7.5), "scaled the payoffs the wrong way"),
+     ((8.5, 25.5), "answers the breach in kind"), ((9, 27), "left out the breach"), ((12, 20), "not what")],
+)
+def test_breach_wrong_answers_name_the_misconception(answer, expected):
+    feedback = check_breach(answer)
+    assert not feedback.correct and expected in feedback.message and feedback.hint
+
+
+@pytest.mark.parametrize(("answer", "expected"), [(..., "Replace the placeholder"), (None, "Replace the placeholder"),
+                                                  ("10, 22.5", "two numbers"), ((10,), "two numbers"), (("a", "b"), "does not contain")])
+def test_breach_malformed(answer, expected):
+    feedback = check_breach(answer)
+    assert not feedback.correct and expected in feedback.message
+
+
+def test_retaliation_would_have_paid_the_small_partner_in_the_model():
+    assert breach_scores("tit_for_tat")[1] > breach_scores()[1]
+
+
+# --- task 3: design a strategy (create) --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("trivial", "criterion"),
+    [(lambda m, t: "C", "exploits your strategy"),
+     (lambda m, t: "D", "does not cooperate fully with tit for tat"),
+     (tit_for_tat, "Misread moves still break cooperation"),
+     (lambda m, t: "C" if len(m) % 2 == 0 else "D", "does not cooperate fully")],
+    ids=["always C", "always D", "tit for tat", "alternate"],
+)
+def test_trivial_strategies_are_rejected(trivial, criterion):
+    feedback = check_strategy(trivial)
+    assert not feedback.correct and criterion in feedback.message
 
 
 def test_task2_a_forgiving_strategy_passes():
@@ -115,10 +165,10 @@ def test_task2_feedback_renders_as_html():
     assert "exercise-feedback" in check_strategy(tit_for_tat)._repr_html_()
 
 
-# --- task 3 -----------------------------------------------------------------------------------------
+# --- task 4 -----------------------------------------------------------------------------------------
 
 
-def test_task3_reflection():
+def test_task4_reflection():
     good = ("The equal value strategy collapsed as soon as the stakes were asymmetric, while the trust budget kept "
             "cooperating. Korea writes 44 percent of its international papers with US researchers but the US only 4 percent, "
             "so strict equivalence cannot hold and trust has to carry the relationship.")

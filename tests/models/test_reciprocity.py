@@ -22,6 +22,8 @@ from techdiplomacy.models.reciprocity import (
     group_game,
     group_summary,
     noisy_summary,
+    norm_comparison,
+    norm_grid,
     play_match,
     round_robin,
     scenario_grid,
@@ -234,7 +236,44 @@ def test_reputation_sustains_group_cooperation_under_noise_where_bilateral_tft_f
     assert reputation["collapse_rate"] < bilateral["collapse_rate"]
 
 
-@pytest.mark.parametrize("norm", ["bilateral", "reputation"])
+def test_without_tolerance_a_shared_record_does_worse_than_bilateral_tit_for_tat():
+    # issue 10: at noise 0.05 and generosity 0, reputation ~13 % against ~38 % for bilateral tit for tat
+    table = norm_comparison((0.05,), generosity=0.0, runs=20, seed=0).set_index("norm")["mutual_cooperation"]
+    assert table["reputation"] == pytest.approx(0.13, abs=0.02)
+    assert table["bilateral"] == pytest.approx(0.38, abs=0.02)
+    assert table["reputation"] < table["private"] < table["bilateral"]
+
+
+def test_with_a_large_tolerance_private_records_do_most_of_the_work():
+    table = norm_comparison((0.05,), generosity=0.3, runs=20, seed=0).set_index("norm")["mutual_cooperation"]
+    from_tolerance = table["private"] - table["bilateral"]
+    from_sharing = table["reputation"] - table["private"]
+    assert from_tolerance > from_sharing > 0.1
+    assert table["reputation"] > 0.99
+
+
+def test_with_a_small_tolerance_only_the_shared_record_helps():
+    grid = norm_grid((0.05,), (0.1,), runs=20, seed=0).set_index("norm")["mutual_cooperation"]
+    assert grid["private"] < grid["bilateral"] + 0.05
+    assert grid["reputation"] > 0.9
+
+
+def test_norm_grid_has_one_row_per_generosity_norm_and_noise():
+    grid = norm_grid((0.0, 0.05), (0.0, 0.3), rounds=10, runs=2)
+    assert len(grid) == 2 * 3 * 2
+    assert sorted(grid["generosity"].unique()) == [0.0, 0.3]
+    with pytest.raises(ValueError, match="at least one level"):
+        norm_grid((0.0,), ())
+
+
+def test_private_norm_without_noise_is_full_cooperation_and_norms_are_checked():
+    assert group_summary("private", 30, noise=0.0, runs=2)["mutual_cooperation"] == 1
+    assert list(norm_comparison((0.0,), runs=1, norms=["private"])["norm"]) == ["private"]
+    with pytest.raises(ValueError, match="Unknown norm"):
+        norm_comparison((0.0,), runs=1, norms=["tribute"])
+
+
+@pytest.mark.parametrize("norm", ["bilateral", "private", "reputation"])
 def test_free_riders_are_shunned_and_earn_less(norm):
     result = group_game(norm, 40, noise=0.0, free_riders=1)
     frame = result.to_frame().set_index("country")

@@ -42,7 +42,7 @@ from techdiplomacy.models.reciprocity.payoffs import (
     Payoffs,
     asymmetric_payoffs,
 )
-from techdiplomacy.models.reciprocity.reputation import COUNTRIES, NORMS, group_game, group_summary, norm_comparison
+from techdiplomacy.models.reciprocity.reputation import COUNTRIES, NORMS, group_game, group_summary, norm_comparison, norm_grid
 from techdiplomacy.models.reciprocity.strategies import (
     DEFAULT_GENEROSITY,
     FAMILIES,
@@ -86,6 +86,7 @@ __all__ = [
     "investment_figures",
     "noisy_summary",
     "norm_comparison",
+    "norm_grid",
     "play_match",
     "resolve_strategy",
     "round_robin",

@@ -9,6 +9,12 @@ Prisoner's Dilemma once (standard payoffs) under one of two norms:
 
 ``bilateral``
     specific reciprocity: tit for tat with each partner on that partner's record *with me*;
+``private``
+    the control for ``reputation``: the same tolerance, kept bilaterally. Each country keeps a private
+    record of each partner's moves *toward it* (as it read them) over the last ``memory`` rounds and
+    cooperates with that partner while the share of cooperations is at least ``1 - generosity``.
+    It differs from ``reputation`` only in who keeps the record (each pair, not the group) and in
+    having no way to tell a justified defection from a breach;
 ``reputation``
     diffuse reciprocity: cooperate with a partner whose standing in the group is good. The group
     keeps a shared record of every move; a move counts as good if it was a cooperation or a
@@ -16,8 +22,12 @@ Prisoner's Dilemma once (standard payoffs) under one of two norms:
     good entries over its last ``memory`` rounds (1 before it has a record), and it is in good
     standing while that share is at least ``1 - generosity``.
 
-Noise misreads moves: in the bilateral norm each side misperceives its partner's move with
-probability ``noise``; in the reputation norm each move is misrecorded with the same probability.
+With ``generosity=0`` the threshold tolerates no bad entry at all. Comparing ``reputation`` with
+``private`` at the same generosity separates what the shared record adds from what the tolerance
+adds; comparing either with ``bilateral`` mixes the two.
+
+Noise misreads moves: in the bilateral and private norms each side misperceives its partner's move
+with probability ``noise``; in the reputation norm each move is misrecorded with the same probability.
 """
 
 from __future__ import annotations
@@ -32,13 +42,14 @@ from techdiplomacy.models.reciprocity.payoffs import STANDARD
 from techdiplomacy.models.reciprocity.strategies import DEFAULT_GENEROSITY
 from techdiplomacy.validation import check_choice, check_positive_int, check_unit_interval
 
-__all__ = ["COUNTRIES", "NORMS", "GroupResult", "group_game", "group_summary", "norm_comparison"]
+__all__ = ["COUNTRIES", "NORMS", "GroupResult", "group_game", "group_summary", "norm_comparison", "norm_grid"]
 
 COUNTRIES: tuple[str, ...] = (
     "United States", "South Korea", "Canada", "India", "United Kingdom", "Germany", "Japan", "France",
 )
 NORMS: dict[str, str] = {
     "bilateral": "Bilateral tit for tat (specific reciprocity)",
+    "private": "Private records, same tolerance (bilateral control)",
     "reputation": "Group reputation (diffuse reciprocity)",
 }
 MAX_FREE_RIDERS = 4
@@ -118,10 +129,15 @@ def _simulate(norm: str, rounds: int, noise: float, generosity: float, free_ride
     moves = np.zeros((rounds, n, n), dtype=bool)
     seen = np.ones((n, n), dtype=bool)  # seen[i, j]: i's reading of j's last move toward i (bilateral)
     good = np.zeros((rounds, n), dtype=float)  # share of good record entries per country per round
+    private = np.zeros((rounds, n, n), dtype=float)  # private[t, i, j]: i read j's move toward i as a cooperation
     threshold = 1.0 - generosity
     for t in range(rounds):
         if norm == "bilateral":
             intended = seen.copy()
+        elif norm == "private":
+            start = max(0, t - memory)
+            record = private[start:t].mean(axis=0) if t > 0 else np.ones((n, n))
+            intended = record >= threshold - 1e-12
         else:
             start = max(0, t - memory)
             reputation = good[start:t].mean(axis=0) if t > 0 else np.ones(n)
@@ -133,6 +149,8 @@ def _simulate(norm: str, rounds: int, noise: float, generosity: float, free_ride
         misread = rng.random((n, n)) < noise
         if norm == "bilateral":
             seen = intended.T ^ misread  # i reads j's move toward i, sometimes wrongly
+        elif norm == "private":
+            private[t] = intended.T ^ misread
         else:
             recorded = intended ^ misread
             justified = ~np.broadcast_to(in_good_standing, (n, n))
@@ -192,12 +210,42 @@ def norm_comparison(
     free_riders: int = 1,
     runs: int = 20,
     seed: int = 0,
+    norms: Sequence[str] = tuple(NORMS),
 ) -> pd.DataFrame:
-    """:func:`group_summary` for both norms at several noise levels: one row per (norm, noise)."""
+    """:func:`group_summary` for the norms (default: all three) at several noise levels: one row per (norm, noise).
+
+    Every norm uses the same ``generosity``; the bilateral norm (strict tit for tat) ignores it.
+    """
+    norms = [check_choice("norm", norm, NORMS) for norm in norms]
     rows = []
-    for norm in NORMS:
+    for norm in norms:
         for noise in noise_levels:
             summary = group_summary(norm, rounds, noise=noise, generosity=generosity, free_riders=free_riders,
                                     runs=runs, seed=seed)
-            rows.append({"norm": norm, "norm_label": NORMS[norm], "noise": float(noise), **summary.to_dict()})
+            rows.append({"norm": norm, "norm_label": NORMS[norm], "noise": float(noise), "generosity": float(generosity),
+                         **summary.to_dict()})
     return pd.DataFrame(rows)
+
+
+def norm_grid(
+    noise_levels: Sequence[float] = (0.0, 0.025, 0.05, 0.075, 0.1),
+    generosity_levels: Sequence[float] = (0.0, 0.1, 0.2, 0.3),
+    rounds: int = 50,
+    *,
+    free_riders: int = 1,
+    runs: int = 20,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """:func:`norm_comparison` at several generosity levels: one row per (generosity, norm, noise).
+
+    It separates the two ingredients of the reputation norm: compare ``reputation`` with ``private``
+    at the same generosity (what sharing the record adds) and each with ``bilateral`` (what the
+    tolerance adds).
+    """
+    if not len(generosity_levels):
+        raise ValueError("generosity_levels must name at least one level.")
+    return pd.concat(
+        [norm_comparison(noise_levels, rounds, generosity=g, free_riders=free_riders, runs=runs, seed=seed)
+         for g in generosity_levels],
+        ignore_index=True,
+    )
