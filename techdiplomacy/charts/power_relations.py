@@ -40,7 +40,7 @@ def _cases() -> pd.DataFrame:
     year = cases["year"].map(lambda y: "" if pd.isna(y) else f" ({int(y)})")
     flag = cases["placement"].map(lambda p: " [course reading]" if p == "course reading" else "")
     cases["title"] = [f"{i + 1}. {c}{y}{f}" for i, c, y, f in zip(cases["rank"], cases["case"], year, flag)]
-    cases["summary_wrapped"] = [_wrap(s, 95) for s in cases["summary"]]
+    cases["summary_wrapped"] = [_wrap(s, 88) for s in cases["summary"]]
     return cases[["case_id", "mechanism", "rank", "title", "summary_wrapped", "actors"]]
 
 
@@ -75,16 +75,16 @@ def matrix_explorer(width: int = 300) -> alt.VConcatChart:
     )
     cases = alt.Chart(_cases()).transform_filter(chosen)
     case_titles = cases.mark_text(align="left", baseline="top", fontSize=12, fontWeight="bold").encode(
-        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 64])), text="title:N",
+        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 72])), text="title:N",
         tooltip=[alt.Tooltip("title:N", title="Case"), alt.Tooltip("actors:N", title="Actors")],
     )
-    case_summaries = cases.mark_text(align="left", baseline="top", fontSize=11, dy=16, lineBreak="\n").encode(
-        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 64])), text="summary_wrapped:N"
+    case_summaries = cases.mark_text(align="left", baseline="top", fontSize=12, dy=17, lineBreak="\n").encode(
+        x=alt.value(0), y=alt.Y("rank:Q", axis=None, scale=alt.Scale(domain=[0, 4], range=[0, 4 * 72])), text="summary_wrapped:N"
     )
     details = alt.vconcat(
         definition,
         alt.layer(case_titles, case_summaries).properties(
-            width=520, height=4 * 64, title=alt.Title("The essay's cases in this cell", anchor="start", fontSize=13)
+            width=520, height=4 * 72, title=alt.Title("The essay's cases in this cell", anchor="start", fontSize=13)
         ),
     )
     # The text panel goes below the matrix: side by side they would be wider than the book's column.

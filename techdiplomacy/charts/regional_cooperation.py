@@ -126,7 +126,7 @@ def _tiles(data: pd.DataFrame) -> pd.DataFrame:
     return data
 
 
-def sdg_explorer(width: int = 468) -> alt.VConcatChart:
+def sdg_explorer(width: int = 600) -> alt.VConcatChart:
     """A drop-down picks an AI application; the 17 SDG tiles show the goals it serves."""
     matrix = _tiles(sdg_matrix())[["label", "sdg", "short_title", "role", "column", "row", "tile_text", "tile_title"]]
     applications = list(load_table("regional_cooperation_applications")["label"])
@@ -153,7 +153,7 @@ def sdg_explorer(width: int = 468) -> alt.VConcatChart:
     for condition, colour in (("datum.role != 'none'", {"color": "black"}), ("datum.role == 'none'", {})):
         texts.append(base.transform_filter(condition).mark_text(fontSize=16, fontWeight="bold", baseline="bottom", dy=-10, **colour)
                      .encode(x=x, y=y, text="tile_text:N", tooltip=tooltip))
-        texts.append(base.transform_filter(condition).mark_text(fontSize=10, baseline="top", dy=-6, lineBreak="\n", lineHeight=11,
+        texts.append(base.transform_filter(condition).mark_text(fontSize=12, baseline="top", dy=-6, lineBreak="\n", lineHeight=13,
                                                                 limit=cell - 4, **colour)
                      .encode(x=x, y=y, text="tile_title:N", tooltip=tooltip))
     tiles = alt.layer(outline, fill, *texts).properties(width=width, height=int(cell * 3 * 0.95))
@@ -168,7 +168,7 @@ def sdg_explorer(width: int = 468) -> alt.VConcatChart:
             opacity=alt.condition("datum.label == application", alt.value(1), alt.value(0.35)),
             tooltip=[alt.Tooltip("label:N", title="Application"), *tooltip],
         )
-        .properties(width=width, height=22 * len(applications))
+        .properties(width=width - 170, height=22 * len(applications))
     )
     chart = alt.vconcat(tiles, overview).add_params(choice)
     return describe(
