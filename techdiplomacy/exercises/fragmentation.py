@@ -241,7 +241,8 @@ def check_evidence_verdict(answer: object) -> Feedback:
                         "Han's and Baek's figures are about research co-authorship; say so.")
     if not any(w in text for w in ("market", "standard", "data", "trend", "snapshot", "channel", "service")):
         return Feedback(False, "Your verdict does not yet say what the evidence cannot show.",
-                        "Where does the essay locate fragmentation, and do one-off shares show a trend?")
+                        "Where does the essay see the signs of fragmentation, did it say the players were already there, "
+                        "and do one-off shares show a trend?")
     return Feedback(True, "Your verdict is ready to discuss; your instructor will assess it with the rubric.")
 
 

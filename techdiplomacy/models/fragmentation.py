@@ -133,8 +133,9 @@ _EVIDENCE = (
     },
     {
         "essay": "feijoo2020",
-        "claim": "The same essay notes that some links between researchers in different countries exist, and in its "
-                 "section on cooperation calls research already global.",
+        "claim": "The same essay notes that some links between researchers in different countries exist and calls "
+                 "research already global, but warns that fragmentation could remove the incentives for cooperative "
+                 "research (its example: cybersecurity).",
         "channel": "research",
         "period": "essay of 2020",
     },
