@@ -84,10 +84,12 @@ def event_timeline(width: int = 400) -> alt.LayerChart:
         chart,
         "Events on the road to fragmentation",
         f"{len(data)} events that Feijóo et al. (2020) cite, by year, coloured by the stage they illustrate: "
-        "techno-nationalism, protectionism, fragmentation, or a cooperative counter-move. Events the essay "
+        "techno-nationalism, protectionism, fragmentation, or the EU's move to compensate for or join China's "
+        "Belt and Road (not a stage). Events the essay "
         "does not date are drawn as diamonds at 2020. Use the Actor menu to keep one actor's events and "
-        "click a stage in the legend to highlight it. Most events illustrate protectionism, the stage the "
-        "essay says the main players had reached by 2020.",
+        "click a stage in the legend to highlight it. Most of the events the course drew from the essay "
+        "illustrate protectionism, the stage the essay says the main players had reached by 2020; the "
+        "stages overlap in time.",
     )
 
 
@@ -103,7 +105,7 @@ def _layers(curves: pd.DataFrame, bands: pd.DataFrame, marker: pd.DataFrame, cho
         marker_data = marker_data.transform_filter(at_diversity)
     band = band_data.mark_rect(opacity=0.18, color=PALETTE[2]).encode(
         x="low:Q", x2="high:Q",
-        tooltip=[alt.Tooltip("low:Q", title="Functional band from", format=".2f"),
+        tooltip=[alt.Tooltip("low:Q", title="Functional band (illustrative 90% cut-off) from", format=".2f"),
                  alt.Tooltip("high:Q", title="to", format=".2f"),
                  alt.Tooltip("functional_diversity:Q", title="Peak at diversity", format=".2f")],
     )
@@ -140,7 +142,7 @@ def diversity_explorer(width: int = 460) -> alt.LayerChart:
         "Diversity and innovation: a functional level (illustrative model)",
         "An illustrative model of the argument in Feijóo et al. (2020, section 4): innovation first rises "
         "with the diversity of approaches and then falls as coordination is lost. The shaded band is the "
-        "functional range (at least 90% of the peak); the dot marks the diversity chosen with the slider. "
+        "functional range (at least 90% of the peak, an illustrative cut-off); the dot marks the diversity chosen with the slider. "
         f"With no interoperability the band runs from {low0:.2f} to {high0:.2f} and full separation does "
         f"worse than one approach; with full interoperability it runs from {low1:.2f} to {high1:.2f}. "
         "Sliders set interoperability (with converter technology) and diversity. The shape and numbers "
@@ -160,6 +162,6 @@ def diversity_curve(interoperability: float, diversity: float, width: int = 420)
         chart,
         f"Diversity and innovation at interoperability {interoperability:.2f} (illustrative)",
         f"Illustrative curve of innovation against diversity with interoperability {interoperability:.2f}. "
-        f"The functional band runs from {low:.2f} to {high:.2f} with its peak at {peak:.2f}; the dot marks "
+        f"The functional band (at least 90% of the peak, an illustrative cut-off) runs from {low:.2f} to {high:.2f} with its peak at {peak:.2f}; the dot marks "
         f"diversity {diversity:.2f}.",
     )

@@ -61,7 +61,7 @@ def _map_layers(paths: pd.DataFrame, width: int, scenario_filter: str | None = N
             y=Y_AXIS,
             x2="to_technology:Q",
             y2="to_welfare:Q",
-            strokeWidth=alt.StrokeWidth("probability:Q", scale=alt.Scale(domain=[0, 1], range=[0.5, 14]), title="Path probability"),
+            strokeWidth=alt.StrokeWidth("probability:Q", scale=alt.Scale(domain=[0, 1], range=[0.5, 14]), title="Path probability (illustrative)"),
             tooltip=[
                 alt.Tooltip("from_state:N", title="From"),
                 alt.Tooltip("to_state:N", title="To"),
@@ -96,7 +96,7 @@ def end_state_bars(ends: pd.DataFrame, width: int = 480) -> alt.Chart:
         .mark_bar()
         .encode(
             y=alt.Y("start:N", title="Starting point"),
-            x=alt.X("probability:Q", title="Probability of ending here", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
+            x=alt.X("probability:Q", title="Probability of ending here (illustrative)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
             color=alt.Color("end_state:N", scale=STATE_COLORS, title="State"),
             tooltip=[
                 alt.Tooltip("start:N", title="Start"),
@@ -133,7 +133,13 @@ def policy_map(drivers: Drivers | None = None, width: int = 480) -> alt.VConcatC
 
 def _status_quo_summary() -> str:
     table = end_state_table(Drivers())
-    parts = [f"{start} most likely ends in {row.idxmax()} ({row.max():.0%})" for start, row in table.iterrows()]
+    parts = []
+    for start, row in table.iterrows():
+        top = [state for state, value in row.items() if abs(value - row.max()) < 1e-9]
+        if len(top) > 1:
+            parts.append(f"{start} is split evenly between {' and '.join(top)} ({row.max():.0%} each)")
+        else:
+            parts.append(f"{start} most likely ends in {top[0]} ({row.max():.0%})")
     return "At the status quo " + ", ".join(parts) + "."
 
 

@@ -8,6 +8,8 @@ second stage and were approaching the third. This module holds
   essay's facts (``data/fragmentation_*.csv``);
 * a rule that places an event on a stage from its markers: the stages are cumulative, so an
   event is classified by the furthest stage any of its markers belongs to;
+* the evidence of the other essays on research collaboration between the main players, set
+  beside Feijóo's warning that they approach fragmentation (:func:`collaboration_evidence`);
 * an *illustrative* model of the essay's claim that diversity and innovation are related
   non-linearly: diversity multiplies experiments (a concave benefit), but beyond some point the
   loss of coordination between approaches (a convex cost) outweighs it. Interoperability
@@ -35,6 +37,7 @@ __all__ = [
     "ZONES",
     "actors",
     "classify_markers",
+    "collaboration_evidence",
     "diversity_zone",
     "events",
     "functional_range",
@@ -44,6 +47,7 @@ __all__ = [
     "markers",
     "scenario_grid",
     "stage_counts",
+    "stage_years",
     "stages",
 ]
 
@@ -52,7 +56,7 @@ STAGE_LABELS: dict[str, str] = {
     "techno_nationalism": "Techno-nationalism",
     "protectionism": "Protectionism",
     "fragmentation": "Fragmentation",
-    "cooperation": "Cooperation (counter-move)",
+    "cooperation": "Compensation or collaboration (not a stage)",
 }
 EVENT_STAGES: tuple[str, ...] = (*STAGES, "cooperation")
 ZONES: tuple[str, ...] = ("too little diversity", "functional diversity", "excessive fragmentation")
@@ -99,9 +103,70 @@ def events(actor: str | None = None, stage: str | None = None) -> pd.DataFrame:
 
 
 def stage_counts() -> pd.Series:
-    """How many timeline events illustrate each stage (and the cooperative counter-moves)."""
+    """How many timeline events illustrate each stage (and the one move to compensate or collaborate, which is not a stage)."""
     counts = load_table("fragmentation_events")["stage"].value_counts()
     return counts.reindex(list(EVENT_STAGES), fill_value=0).rename("events")
+
+
+def stage_years(dated_only: bool = True) -> pd.DataFrame:
+    """First and last year of the events of each stage (by default only the events the essay dates).
+
+    The essay presents the stages as an escalation; this table shows whether its dated facts also
+    follow one another in time (they do not: the stages overlap).
+    """
+    table = load_table("fragmentation_events")
+    if dated_only:
+        table = table[table["dated_in_essay"]]
+    grouped = table.groupby("stage").agg(first_year=("year_start", "min"), last_year=("year_end", "max"), events=("event", "count"))
+    order = [s for s in EVENT_STAGES if s in grouped.index]
+    return grouped.loc[order].rename(index=STAGE_LABELS).rename_axis("stage").reset_index()
+
+
+#: What each essay says about links between the main players, and what that bears on.
+_EVIDENCE = (
+    {
+        "essay": "feijoo2020",
+        "claim": "The main players were in the protectionist stage in 2020 and approaching fragmentation: separate "
+                 "services, possibly non-interoperable standards, restricted data flows and supply chains.",
+        "channel": "markets, standards, data",
+        "period": "essay of 2020",
+    },
+    {
+        "essay": "feijoo2020",
+        "claim": "The same essay notes that some links between researchers in different countries exist and calls "
+                 "research already global, but warns that fragmentation could remove the incentives for cooperative "
+                 "research (its example: cybersecurity).",
+        "channel": "research",
+        "period": "essay of 2020",
+    },
+    {
+        "essay": "baek2023",
+        "claim": "Citing a publication in Nature, Baek says US-China collaboration remains a core feature and that most AI "
+                 "publications still involve it, while security and technological sovereignty gain weight.",
+        "channel": "research",
+        "period": "essay of 2023; no figures given",
+    },
+)
+
+
+def collaboration_evidence() -> pd.DataFrame:
+    """Feijóo's warning beside the other essays' evidence on US-China links (one row per piece).
+
+    Han's co-authorship shares come from ``data/reciprocity_coauthorship.csv``; the wording of the
+    other rows is the course's paraphrase. ``channel`` says what each piece measures: research
+    links, or the markets, standards and data flows in which the essay sees fragmentation.
+    """
+    rows = list(_EVIDENCE)
+    shares = load_table("reciprocity_coauthorship")
+    us = shares[shares["country"] == "United States"].set_index("partner")["share_percent"]
+    rows.insert(2, {
+        "essay": "han2023",
+        "claim": f"Of the AI articles US researchers co-author internationally, {us['China']:g} % are with Chinese "
+                 f"researchers and {us['South Korea']:g} % with South Korean ones (ETO data).",
+        "channel": "research",
+        "period": "essay of 2023; one snapshot, data year not given",
+    })
+    return pd.DataFrame(rows, columns=["essay", "claim", "channel", "period"])
 
 
 def classify_markers(observed: Iterable[str]) -> str:
@@ -186,7 +251,7 @@ def functional_range(
     """The band of diversity whose innovation index is at least ``tolerance`` times the peak.
 
     The essay advises keeping diversity within functional bounds; this band is the course's
-    illustrative reading of those bounds.
+    illustrative reading of those bounds, and the 90 % cut-off is an illustrative assumption.
     """
     tolerance = check_unit_interval("tolerance", tolerance)
     d, values = _curve_values(interoperability, parameters)

@@ -8,7 +8,9 @@ thickness, so the weights in ``data/policy_paths_transitions.csv`` are an *illus
 
 Three scenario drivers, each between 0 and 1 with 0.5 as the essay's status quo, rescale the
 weight of every path into a state by ``exp(elasticity * (level - 0.5))``; the elasticities in
-``data/policy_paths_drivers.csv`` follow the directions the essay argues and have illustrative sizes.
+``data/policy_paths_drivers.csv`` have illustrative sizes, and their column ``direction_from`` says
+whether the essay states a direction (rights demand pulling toward C) or the course infers it (all
+the others).
 B, C and D are treated as absorbing, so every path ends in one of them.
 """
 

@@ -37,7 +37,7 @@ def diversity_html(diversity: float, interoperability: float) -> str:
         "<p><strong>Illustrative model</strong> (numbers are illustrative assumptions)</p>"
         "<ul>"
         f"<li>Innovation relative to one uniform approach: <strong>{value:+.2f}</strong></li>"
-        f"<li>Functional level of diversity: <strong>{peak:.2f}</strong> (band {low:.2f} to {high:.2f})</li>"
+        f"<li>Functional level of diversity: <strong>{peak:.2f}</strong> (band {low:.2f} to {high:.2f}: at least 90 % of the peak, an illustrative cut-off)</li>"
         f"<li>Diversity {diversity:.2f} is in the zone: <strong>{zone}</strong></li>"
         "</ul>"
     )

@@ -27,6 +27,7 @@ def test_scenario_explorer_binds_a_slider_per_driver() -> None:
 def test_scenario_explorer_has_text_alternative_with_model_results() -> None:
     spec = scenario_explorer().to_dict()
     assert spec["title"] and "A3 most likely ends in D (72%)" in spec["description"]
+    assert "A1 is split evenly between B and C (50% each)" in spec["description"]
 
 
 def test_scenario_explorer_data_stay_small_enough_for_a_page() -> None:

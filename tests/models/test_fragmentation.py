@@ -133,3 +133,24 @@ def test_scenario_grid_is_small_and_complete():
 def test_bad_input_raises_clear_value_error(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_the_eu_china_fund_is_not_called_a_counter_move_to_fragmentation():
+    fund = f.events().set_index("event").loc["eu_china_fund_2018"]
+    assert "compensate" in fund["description"] and "not AI" in fund["description"]
+    assert "counter-move" not in fund["stage_label"]
+
+
+def test_dated_stages_overlap_in_time():
+    years = f.stage_years().set_index("stage")
+    # protectionism's dated facts start before the first dated sign of techno-nationalism
+    assert years.loc["Protectionism", "first_year"] < years.loc["Techno-nationalism", "first_year"]
+    assert years.loc["Fragmentation", "last_year"] < years.loc["Protectionism", "last_year"]
+    assert years["events"].sum() == int(f.events()["dated_in_essay"].sum())
+
+
+def test_collaboration_evidence_sets_the_essays_side_by_side():
+    table = f.collaboration_evidence()
+    assert list(table["essay"]) == ["feijoo2020", "feijoo2020", "han2023", "baek2023"]
+    assert "32 %" in table.loc[2, "claim"] and "4 %" in table.loc[2, "claim"]
+    assert set(table["channel"]) == {"markets, standards, data", "research"}

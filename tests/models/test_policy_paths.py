@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from techdiplomacy.data import load_table
 from techdiplomacy.models.policy_paths import (
     END_STATES,
     START_STATES,
@@ -25,7 +26,7 @@ def probability(table: pd.DataFrame, source: str, target: str) -> float:
 
 def test_status_quo_transitions_are_the_normalised_weights() -> None:
     table = transition_probabilities()
-    assert probability(table, "A1", "B") == pytest.approx(3 / 5)
+    assert probability(table, "A1", "B") == pytest.approx(1 / 2)  # the essay does not rank B against C
     assert probability(table, "A2", "C") == pytest.approx(3 / 5)
     assert probability(table, "A2", "B") == pytest.approx(1 / 5)
     assert probability(table, "A3", "D") == pytest.approx(3 / 6)
@@ -61,7 +62,7 @@ def test_every_path_ends_in_b_c_or_d(start: str) -> None:
 
 def test_status_quo_end_states_match_the_essay_reading() -> None:
     table = end_state_table()
-    assert table.loc["A1"].idxmax() == "B"
+    assert table.loc["A1", "B"] == pytest.approx(table.loc["A1", "C"])  # "could" stay B or develop into C: not ranked
     assert table.loc["A2"].idxmax() == "C"  # "most likely evolve toward C"
     assert table.loc["A3"].idxmax() == "D"  # "most aligned with China's present vision"
     # D collects the direct track and most of the detour through D': 3/6 + 2/6 * 2/3
@@ -71,7 +72,7 @@ def test_status_quo_end_states_match_the_essay_reading() -> None:
 def test_long_run_distribution_is_the_limit_of_many_steps() -> None:
     after_many = distribution_after("A3", 100)
     assert after_many[list(END_STATES)].to_numpy() == pytest.approx(end_state_probabilities("A3").to_numpy(), abs=1e-9)
-    assert distribution_after("A1", 1)["B"] == pytest.approx(0.6)
+    assert distribution_after("A1", 1)["B"] == pytest.approx(0.5)
 
 
 def test_regulatory_pressure_moves_the_us_toward_c_and_away_from_b() -> None:
@@ -89,6 +90,19 @@ def test_rights_demand_pulls_china_back_toward_c() -> None:
 def test_state_mobilisation_pushes_china_toward_d() -> None:
     low, high = end_state_probabilities("A3", Drivers(state_mobilisation=0.0)), end_state_probabilities("A3", Drivers(state_mobilisation=1.0))
     assert high["D"] > low["D"]
+
+
+def test_only_the_rights_to_c_direction_is_the_essays() -> None:
+    drivers = load_table("policy_paths_drivers")
+    from_essay = set(zip(drivers.loc[drivers["direction_from"] == "essay", "driver"], drivers.loc[drivers["direction_from"] == "essay", "to_state"]))
+    assert from_essay == {("rights_demand", "C")}
+    assert drivers["source"].str.contains("illustrative").all()
+
+
+def test_state_mobilisation_also_moves_the_us_path_in_the_model() -> None:
+    # A course inference (mobilisation makes B less attractive), shown in the chapter's second prediction.
+    ends = end_state_probabilities("A1", Drivers(state_mobilisation=1.0))
+    assert ends["C"] > ends["B"]
 
 
 def test_scenario_grid_covers_every_combination() -> None:
