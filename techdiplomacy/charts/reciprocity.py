@@ -178,7 +178,7 @@ def scenario_explorer(width: int = 230) -> alt.VConcatChart:
     cooperation = base.mark_bar().encode(
         y=strategy_axis,
         x=alt.X("mutual_cooperation:Q", title="Rounds of mutual cooperation", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-        color=alt.Color("family:N", scale=FAMILY_COLORS, title="Reciprocity"),
+        color=alt.Color("family:N", scale=FAMILY_COLORS, title="Reciprocity", legend=alt.Legend(orient="bottom")),
         tooltip=tooltip,
     ).properties(width=width, height=230, title="Mutual cooperation")
     collapse = base.mark_bar().encode(
@@ -195,7 +195,7 @@ def scenario_explorer(width: int = 230) -> alt.VConcatChart:
             y=strategy_axis,
             yOffset=alt.YOffset("side:N"),
             x=alt.X("total:Q", title="Cumulative payoff (mean)"),
-            color=alt.Color("side:N", scale=SIDE_COLORS, title="Partner"),
+            color=alt.Color("side:N", scale=SIDE_COLORS, title="Partner", legend=alt.Legend(orient="bottom")),
             tooltip=tooltip,
         )
         .properties(width=width, height=230, title="Cumulative payoffs")
@@ -227,7 +227,7 @@ def match_chart(result: MatchResult, width: int = 480) -> alt.VConcatChart:
         .encode(
             x=alt.X("round:O", title="Round", axis=alt.Axis(labelOverlap=True, values=list(range(0, result.rounds + 1, max(1, result.rounds // 10))))),
             y=alt.Y("side:N", title=None),
-            color=alt.Color("move:N", scale=MOVE_COLORS, title="Move"),
+            color=alt.Color("move:N", scale=MOVE_COLORS, title="Move", legend=alt.Legend(orient="bottom")),
             tooltip=[alt.Tooltip("side:N", title="Partner"), alt.Tooltip("round:O", title="Round"), alt.Tooltip("move:N", title="Move")],
         )
         .properties(width=width, height=60)
@@ -238,7 +238,7 @@ def match_chart(result: MatchResult, width: int = 480) -> alt.VConcatChart:
         .encode(
             x=alt.X("round:Q", title="Round"),
             y=alt.Y("cumulative:Q", title="Cumulative payoff"),
-            color=alt.Color("side:N", scale=SIDE_COLORS, title="Partner"),
+            color=alt.Color("side:N", scale=SIDE_COLORS, title="Partner", legend=alt.Legend(orient="bottom")),
             strokeDash=alt.StrokeDash("side:N", legend=None),
             tooltip=[alt.Tooltip("side:N", title="Partner"), alt.Tooltip("round:Q", title="Round"),
                      alt.Tooltip("cumulative:Q", title="Cumulative payoff", format=".1f")],
