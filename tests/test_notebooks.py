@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,36 @@ def test_chapter_follows_the_skeleton(path: Path) -> None:
     assert "{cite" in markdown, "a chapter cites its essay"
     first_code = next(c for c in notebook.cells if c.cell_type == "code")
     assert "setup_notebook()" in first_code.source and "remove-cell" in _tags(first_code)
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_discussion_question_has_a_model_answer_for_instructors_only(path: Path) -> None:
+    notebook = _read(path)
+    labels = re.findall(r"```\{exercise\}[^\n]*\n:label: ([\w-]+)", "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown"))
+    assert labels, f"{path.name}: pose the discussion question as an {{exercise}} with a :label:"
+    answers = [c for c in notebook.cells if c.cell_type == "markdown" and "{solution}" in c.source]
+    assert any(labels[-1] in c.source for c in answers), f"{path.name}: no {{solution}} answers {labels[-1]}"
+    assert all("solution" in _tags(c) for c in answers), f"{path.name}: a model answer is not tagged solution"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_body_links_to_two_other_chapters(path: Path) -> None:
+    """The argument continues elsewhere: before "What's next", a chapter links to at least two others."""
+    body = []
+    for cell in _read(path).cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("## What's next"):
+            break
+        if cell.cell_type == "markdown":
+            body.append(cell.source)
+    linked = set(re.findall(r"\]\((?:\.\./chapters/)?([a-z_]+)\.(?:ipynb|md)", "\n".join(body)))
+    others = linked & {p.stem for p in CHAPTERS} - {path.stem}
+    assert len(others) >= 2, f"{path.name} links in its body only to {sorted(others)}"
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.stem)
+def test_chapter_opens_with_a_question(path: Path) -> None:
+    overview = next(c.source for c in _read(path).cells if c.cell_type == "markdown")
+    assert "?" in overview, f"{path.name}: the overview should pose the question the chapter answers"
 
 
 @pytest.mark.parametrize("path", CHAPTERS + EXERCISES, ids=lambda p: f"{p.parent.name}/{p.stem}")

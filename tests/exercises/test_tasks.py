@@ -51,6 +51,19 @@ def test_every_answer_variable_is_filled_in_the_notebook(topic: str) -> None:
 
 
 @pytest.mark.parametrize("topic", TOPICS)
+def test_every_task_shows_its_rung_on_the_page(topic: str) -> None:
+    notebook = json.loads((REPO / "exercises" / f"{topic}.ipynb").read_text(encoding="utf-8"))
+    headings = [line for cell in notebook["cells"] if cell["cell_type"] == "markdown"
+                for line in "".join(cell["source"]).splitlines() if line.startswith("## Task ")]
+    tasks = tasks_of(importlib.import_module(f"techdiplomacy.exercises.{topic}"))
+    assert len(headings) == len(tasks), f"exercises/{topic}.ipynb: one '## Task N' heading per task"
+    for number, (heading, task) in enumerate(zip(headings, tasks), start=1):
+        assert heading.startswith(f"## Task {number} (**{task.level.capitalize()}"), (
+            f"exercises/{topic}.ipynb: {heading!r} should say it is a {task.level} task"
+        )
+
+
+@pytest.mark.parametrize("topic", TOPICS)
 def test_every_checker_answers_the_placeholder_with_not_yet(topic: str) -> None:
     for task in tasks_of(importlib.import_module(f"techdiplomacy.exercises.{topic}")):
         for placeholder in (..., None, "...", 42, object()):
