@@ -84,3 +84,15 @@ def test_task_rejects_bad_declarations() -> None:
 def test_a_module_without_tasks_is_named() -> None:
     with pytest.raises(ValueError, match="techdiplomacy.exercises.feedback declares no TASKS"):
         tasks_of(importlib.import_module("techdiplomacy.exercises.feedback"))
+
+
+def test_rubric_overview_matches_the_tasks() -> None:
+    """instructor/rubrics.md says which tasks are checked automatically and for how many points."""
+    rubrics = (REPO / "instructor" / "rubrics.md").read_text(encoding="utf-8")
+    for topic in TOPICS:
+        row = next(line for line in rubrics.splitlines() if f"(../exercises/{topic}.ipynb)" in line)
+        checked = row.split("|")[2]
+        numbers = [int(n) for n in re.findall(r"\d+", checked)]
+        tasks = [t for t in tasks_of(importlib.import_module(f"techdiplomacy.exercises.{topic}")) if not t.open_answer]
+        assert numbers[:-1] == [int(t.key.removeprefix("task")) for t in tasks], f"rubrics.md, {topic}: {checked.strip()}"
+        assert numbers[-1] == sum(t.points for t in tasks), f"rubrics.md, {topic}: total points"
