@@ -85,6 +85,8 @@ def test_exercise_has_checks_and_hidden_solutions(path: Path) -> None:
     assert any("check_" in c.source for c in notebook.cells if c.cell_type == "code" and "solution" not in _tags(c))
     assert any("solution" in _tags(c) for c in notebook.cells)
     assert any("instructor" in _tags(c) for c in notebook.cells)
+    first_code = next(c for c in notebook.cells if c.cell_type == "code")
+    assert "setup_notebook()" in first_code.source and "remove-cell" in _tags(first_code)
 
 
 def test_nbval_fails_when_a_committed_output_is_wrong(tmp_path: Path) -> None:

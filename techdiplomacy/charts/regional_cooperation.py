@@ -163,12 +163,13 @@ def sdg_explorer(width: int = 600) -> alt.VConcatChart:
         .mark_square(size=140)
         .encode(
             x=alt.X("sdg:O", title="SDG", scale=alt.Scale(domain=list(range(1, 18)))),
-            y=alt.Y("label:N", title=None, sort=applications),
+            # Labels on the right, so that the tiles above keep the column's full width.
+            y=alt.Y("label:N", title=None, sort=applications, axis=alt.Axis(orient="right")),
             color=alt.Color("role:N", scale=ROLE_COLORS),  # same scale and legend as the tiles
             opacity=alt.condition("datum.label == application", alt.value(1), alt.value(0.35)),
             tooltip=[alt.Tooltip("label:N", title="Application"), *tooltip],
         )
-        .properties(width=width - 170, height=22 * len(applications))
+        .properties(width=width - 260, height=22 * len(applications))
     )
     chart = alt.vconcat(tiles, overview).add_params(choice)
     return describe(
