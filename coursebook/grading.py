@@ -343,7 +343,6 @@ async def _grade_one(path: Path, limits: GradingLimits, gate: asyncio.Semaphore,
     from techdiplomacy.exercises.tasks import tasks_of
 
     grade = NotebookGrade(path)
-    started = time.monotonic()
     notebook, problem = _read(path)
     topic = None
     if notebook is not None:
@@ -361,6 +360,7 @@ async def _grade_one(path: Path, limits: GradingLimits, gate: asyncio.Semaphore,
     grade.tasks = [TaskGrade(t.key, t.title, t.level, t.points, t.open_answer) for t in tasks]
     token, nonce = secrets.token_hex(8), secrets.token_hex(16)
     async with gate:
+        started = time.monotonic()
         with tempfile.TemporaryDirectory(prefix="grade-") as scratch:
             workdir = Path(scratch)
             result_path = workdir / f".grader-{secrets.token_hex(8)}.json"
@@ -376,7 +376,7 @@ async def _grade_one(path: Path, limits: GradingLimits, gate: asyncio.Semaphore,
             except Exception as error:  # noqa: BLE001 - dead kernel, kernel that will not start...
                 grade.notes.append(f"The notebook could not be run to the end ({type(error).__name__}: {str(error)[:120]}).")
             exported = _load_export(result_path, nonce)
-    grade.seconds = time.monotonic() - started
+        grade.seconds = time.monotonic() - started
     if tasks and exported is None:
         grade.notes.append("No answers could be read from the notebook: every task earns 0.")
         for task in grade.tasks:
