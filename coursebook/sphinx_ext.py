@@ -23,7 +23,7 @@ from sphinx.util import logging
 
 from coursebook.editions import current_edition, hidden_cells, student_notebook
 from coursebook.lite import LITE_APP, LITE_VARIABLE, lite_launch_url
-from coursebook.student_branch import launch_branch, pin_install_cell, repository
+from coursebook.student_branch import launch_branch, pin_install_cell, repository, stamp_exercise
 
 __all__ = ["setup", "write_mathjax", "write_vega_bundle"]
 
@@ -167,7 +167,10 @@ def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> N
     settings = repository(Path(app.srcdir))
     for path in (Path(app.outdir) / "_sources").rglob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
-        nbformat.write(pin_install_cell(student_notebook(notebook), settings.url, settings.student_branch), path)
+        notebook = pin_install_cell(student_notebook(notebook), settings.url, settings.student_branch)
+        if path.parent.name == "exercises":
+            stamp_exercise(notebook, path.stem)  # the grader checks a submission's cells against it
+        nbformat.write(notebook, path)
 
 
 def _configure_jupyterlite(app: Sphinx, config: Any) -> None:

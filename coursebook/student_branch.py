@@ -43,6 +43,7 @@ __all__ = [
     "repository",
     "stamp_exercise",
     "student_files",
+    "sync_install_cells",
     "student_tree",
 ]
 
@@ -132,6 +133,19 @@ def stamp_exercise(notebook: nbformat.NotebookNode, topic: str) -> nbformat.Note
     return notebook
 
 
+def sync_install_cells(root: Path = ROOT) -> list[Path]:
+    """Point the install cell of every source notebook at ``repository.url`` (after forking the
+    course); returns the notebooks changed. Only that address changes, byte for byte."""
+    url, changed = repository(root).url, []
+    for path in sorted([*root.glob("chapters/*.ipynb"), *root.glob("exercises/*.ipynb")]):
+        text = path.read_text(encoding="utf-8")
+        new = re.sub(r'(techdiplomacy @ git\+)[^"\\@]+', lambda m: m.group(1) + url, text)
+        if new != text:
+            path.write_text(new, encoding="utf-8")
+            changed.append(path)
+    return changed
+
+
 def _selected(path: str) -> bool:
     return any(fnmatch.fnmatchcase(path, p) for p in INCLUDE) and not any(fnmatch.fnmatchcase(path, p) for p in EXCLUDE)
 
@@ -218,7 +232,13 @@ def main(arguments: list[str] | None = None) -> int:
     parser.add_argument("--ref", default="HEAD", help="source commit (default HEAD); --ref WORKTREE uses the uncommitted files")
     parser.add_argument("--branch", default=None, help="branch to write (default: repository.student_branch of _config.yml)")
     parser.add_argument("--push", metavar="REMOTE", default=None, help="push the branch to REMOTE afterwards (e.g. origin)")
+    parser.add_argument("--sync-install-cells", action="store_true",
+                        help="only point the source notebooks' install cell at repository.url (after forking)")
     options = parser.parse_args(arguments)
+    if options.sync_install_cells:
+        changed = sync_install_cells(ROOT)
+        print(f"updated the install cell of {len(changed)} notebooks" if changed else "install cells already in step")
+        return 0
     ref = None if options.ref == "WORKTREE" else options.ref
     branch = options.branch or repository(ROOT).student_branch
     commit, tree, changed = make_student_branch(ROOT, ref, branch=branch)

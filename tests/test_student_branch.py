@@ -145,3 +145,19 @@ def test_every_notebook_runs_top_to_bottom_with_placeholders_unanswered(branch: 
                 assert "Not yet" in feedback and "Correct" not in feedback, f"{name}: {cell.source.strip()} -> {feedback[:200]}"
         imported = _text(notebook.cells[-1]).split()
         assert all(Path(p).resolve().is_relative_to(checkout.resolve()) for p in imported), f"{name} imported {imported}"
+
+
+def test_a_fork_points_every_install_cell_at_its_address_with_one_command(tmp_path: Path) -> None:
+    from coursebook.student_branch import sync_install_cells
+
+    for folder in ("chapters", "exercises"):
+        (tmp_path / folder).mkdir()
+        for path in (ROOT / folder).glob("*.ipynb"):
+            (tmp_path / folder / path.name).write_bytes(path.read_bytes())
+    config = (ROOT / "_config.yml").read_text(encoding="utf-8").replace(SETTINGS.url, "https://github.com/someone/fork")
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    changed = sync_install_cells(tmp_path)
+    assert len(changed) == len(list(tmp_path.glob("*/*.ipynb"))) and sync_install_cells(tmp_path) == []
+    for path in changed:
+        before, after = (ROOT / path.parent.name / path.name).read_text(encoding="utf-8"), path.read_text(encoding="utf-8")
+        assert after == before.replace(f"git+{SETTINGS.url}", "git+https://github.com/someone/fork")
