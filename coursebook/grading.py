@@ -188,23 +188,29 @@ def _grader_export(token, nonce, result_path, package_dir, module_name, names, j
         sys.meta_path[:], sys.path_hooks[:], sys.path[:] = saved.meta_path, saved.path_hooks, saved.path
         sys.path_importer_cache.clear()
     namespace = globals()
-    literal = (type(None), bool, int, float, complex, str, bytes, type(...))
+    literal = (type(None), bool, int, float, complex, str, bytes)
 
-    def plain(value, depth=0):
+    def source(value, depth=0):
+        """Python source of a plain-data value (ast.literal_eval reads it back), else ValueError."""
         if depth > 30:
             raise ValueError("too deep")
         kind = type(value)
+        if value is ...:
+            return "..."
         if kind in literal:
             if kind is float and (value != value or value in (float("inf"), float("-inf"))):
                 raise ValueError("not a literal")
-            return value
+            return repr(value)
         if getattr(kind, "__module__", "") == "numpy" and hasattr(value, "tolist"):
-            return plain(value.tolist(), depth + 1)
-        if kind in (list, tuple, set, frozenset):
-            items = [plain(v, depth + 1) for v in value]
-            return kind(items) if kind is not frozenset else frozenset(items)
+            return source(value.tolist(), depth + 1)
+        if kind is list:
+            return "[" + ", ".join(source(v, depth + 1) for v in value) + "]"
+        if kind is tuple:
+            return "(" + "".join(source(v, depth + 1) + ", " for v in value) + ")"
+        if kind in (set, frozenset):
+            return "{" + ", ".join(source(v, depth + 1) for v in value) + "}" if value else "set()"
         if kind is dict:
-            return {plain(k, depth + 1): plain(v, depth + 1) for k, v in value.items()}
+            return "{" + ", ".join(source(k, depth + 1) + ": " + source(v, depth + 1) for k, v in value.items()) + "}"
         raise ValueError("not a literal")
 
     answers = {}
@@ -213,7 +219,7 @@ def _grader_export(token, nonce, result_path, package_dir, module_name, names, j
             answers[name] = {"kind": "missing"}
             continue
         try:
-            text = repr(plain(namespace[name]))
+            text = source(namespace[name])
             answers[name] = {"kind": "data", "repr": text} if len(text) <= MAX else {"kind": "object", "type": "large"}
         except Exception:
             answers[name] = {"kind": "object", "type": type(namespace[name]).__name__}

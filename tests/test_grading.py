@@ -41,6 +41,8 @@ def test_right_answers_earn_every_point_and_placeholders_none(graded: dict) -> N
     assert (alice["reciprocity_task1"], alice["reciprocity_task2"], alice["total"], alice["max_total"]) == ("2", "4", "6", "6")
     assert alice["notes"] == ""
     assert (bob["total"], bob["max_total"]) == ("0", "6")
+    feedback = (graded["folder"] / "feedback" / "bob.md").read_text(encoding="utf-8")
+    assert "Replace the placeholder ... with your two scores" in feedback, "the checker judged the placeholder itself"
 
 
 def test_redefined_and_monkeypatched_checkers_earn_nothing(graded: dict) -> None:
