@@ -33,6 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
     "--disable-quic",
+    "--disable-dev-shm-usage",
 ]
 #: Print tweaks: no chart scrolls sideways, figures and code cells are not cut across pages.
 PRINT_CSS = """
