@@ -127,3 +127,10 @@ def test_grade_sheet_imports_into_a_spreadsheet_as_is(tmp_path: Path) -> None:
     rows = list(csv.reader(raw.decode("utf-8").splitlines()))
     assert all(len(row) == len(rows[0]) for row in rows)
     assert rows[1][0] == "'=HYPERLINK(1)" and rows[1][-1] == "'-1 line break"
+
+
+@pytest.mark.parametrize("topic", sorted(p.stem for p in (ROOT / "exercises").glob("*.ipynb")))
+def test_every_exercise_notebook_is_recognised(topic: str) -> None:
+    """The grader tells each of the exercises apart by its setup cell (and the stamp the student branch adds)."""
+    assert exercise_of(exercise(topic)) == (topic, None)
+    assert exercise_of(nbformat.read(ROOT / "exercises" / f"{topic}.ipynb", as_version=4)) == (topic, None)
