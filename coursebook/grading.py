@@ -225,16 +225,18 @@ def _grader_export(token, nonce, result_path, package_dir, module_name, names, j
             answers[name] = {"kind": "object", "type": type(namespace[name]).__name__}
     verdicts = {}
     pending = [(key, name) for key, name in judge_here if answers[name]["kind"] == "object"]
+    # Modules the student may have patched are imported afresh with the restored import system.
+    for loaded in [m for m in sys.modules if m.split(".")[0] in ("techdiplomacy", "json", "signal")]:
+        del sys.modules[loaded]
     if pending:
-        import importlib, os, signal
-        for loaded in [m for m in sys.modules if m == "techdiplomacy" or m.startswith("techdiplomacy.")]:
-            del sys.modules[loaded]
-        module = importlib.import_module(module_name)
-        feedback = importlib.import_module("techdiplomacy.exercises.feedback")
+        import os
+        __import__(module_name)
+        module, feedback = sys.modules[module_name], sys.modules["techdiplomacy.exercises.feedback"]
         fresh = [module, feedback, sys.modules["techdiplomacy"]]
         if not all(os.path.realpath(m.__file__).startswith(package_dir + os.sep) for m in fresh):
             raise RuntimeError("the course package could not be imported fresh")
         tasks = {task.key: task for task in module.TASKS}
+        signal = __import__("signal")
 
         def stop(signum, frame):
             raise TimeoutError("the check took too long")

@@ -46,7 +46,18 @@ class Impostor(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     def exec_module(self, module):
         pass
 
-sys.meta_path.insert(0, Impostor())'''
+sys.meta_path.insert(0, Impostor())
+
+import json
+_real_dump = json.dump
+
+def forged_dump(obj, fp, **options):
+    """Turns every verdict a grader might write with json.dump into "correct"."""
+    for verdict in obj.get("verdicts", {}).values() if isinstance(obj, dict) else ():
+        verdict["correct"] = True
+    return _real_dump(obj, fp, **options)
+
+json.dump = forged_dump'''
 
 STUBBORN_LOOP = '''import signal, time
 signal.signal(signal.SIGINT, signal.SIG_IGN)
