@@ -17,7 +17,7 @@ import pytest
 from coursebook.grading import GradingLimits, NotebookGrade, exercise_of, grade_folder, write_reports
 from grading_fixtures import CHEAT, ROOT, exercise, write_submissions
 
-LIMITS = GradingLimits(cell=15, notebook=40, check=20, jobs=2)
+LIMITS = GradingLimits(cell=20, notebook=45, check=20, jobs=2)
 
 
 @pytest.fixture(scope="module")
