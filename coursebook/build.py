@@ -105,9 +105,21 @@ def install_print_version(single_page_dir: Path, html_dir: Path) -> Path:
     return page
 
 
+def _print_pdf(html_dir: Path) -> tuple[int, str]:
+    """The book as one PDF (see :mod:`coursebook.pdf`); skipped with a note where no Chromium is installed."""
+    from coursebook.pdf import chromium_path, print_pdf
+
+    if chromium_path() is None:
+        return 0, "\ncoursebook: no Chromium found, so no PDF (scripts/build-book.sh installs Debian's chromium).\n"
+    try:
+        return 0, f"\ncoursebook: wrote {print_pdf(html_dir)}\n"
+    except Exception as error:  # noqa: BLE001 - report, do not hide, a failed print
+        return 1, f"\ncoursebook: ERROR printing the PDF: {type(error).__name__}: {error}\n"
+
+
 def build_site(root: Path = ROOT, jupyterlite: bool = False) -> BuildResult:
-    """The published site: the HTML book plus its single-page print version under ``print/``, and,
-    with ``jupyterlite``, the notebooks as a JupyterLite site under ``lite/``."""
+    """The published site: the HTML book plus its single-page print version under ``print/`` and the
+    whole book as one PDF, and, with ``jupyterlite``, the notebooks as a JupyterLite site under ``lite/``."""
     from coursebook.lite import LITE_PATH, LITE_VARIABLE, build_jupyterlite
 
     started = time.perf_counter()
@@ -119,11 +131,14 @@ def build_site(root: Path = ROOT, jupyterlite: bool = False) -> BuildResult:
         if book.returncode != 0:
             return book
         single = build_book(root, "--builder", "singlehtml")
+        log, returncode = book.log + single.log, single.returncode
         if single.returncode == 0:
             install_print_version(root / "_build" / "singlehtml", book.html_dir)
+            returncode, pdf_log = _print_pdf(book.html_dir)
+            log += pdf_log
             if jupyterlite:
                 build_jupyterlite(root, book.html_dir / LITE_PATH)
-        return BuildResult(single.returncode, book.log + single.log, time.perf_counter() - started, book.html_dir)
+        return BuildResult(returncode, log, time.perf_counter() - started, book.html_dir)
     finally:
         os.environ.pop(LITE_VARIABLE, None)
         if previous is not None:

@@ -23,6 +23,7 @@ from sphinx.util import logging
 
 from coursebook.editions import current_edition, hidden_cells, student_notebook
 from coursebook.lite import LITE_APP, LITE_VARIABLE, lite_launch_url
+from coursebook.student_branch import launch_branch, pin_install_cell, repository, stamp_exercise
 
 __all__ = ["setup", "write_mathjax", "write_vega_bundle"]
 
@@ -140,6 +141,8 @@ def _add_chart_assets(app: Sphinx, context: dict) -> None:
 def _configure_edition(app: Sphinx, config: Any) -> None:
     edition = current_edition()
     app.coursebook_edition = edition  # type: ignore[attr-defined]
+    # Launch links (Binder, Colab, JupyterHub): the student edition opens the student branch.
+    config.html_theme_options["repository_branch"] = launch_branch(edition, Path(app.srcdir))
     if edition == "student":
         config.hide_solutions = True  # sphinx-exercise: no {solution} blocks in the student edition
     else:
@@ -161,10 +164,13 @@ def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> N
     """Student edition: the notebooks offered for download carry no solutions either."""
     if exception is not None or getattr(app, "coursebook_edition", "student") != "student":
         return
+    settings = repository(Path(app.srcdir))
     for path in (Path(app.outdir) / "_sources").rglob("*.ipynb"):
         notebook = nbformat.read(path, as_version=4)
-        if hidden_cells(notebook):
-            nbformat.write(student_notebook(notebook), path)
+        notebook = pin_install_cell(student_notebook(notebook), settings.url, settings.student_branch)
+        if path.parent.name == "exercises":
+            stamp_exercise(notebook, path.stem)  # the grader checks a submission's cells against it
+        nbformat.write(notebook, path)
 
 
 def _configure_jupyterlite(app: Sphinx, config: Any) -> None:

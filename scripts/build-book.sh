@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Build the HTML book (sets up .venv first). Warnings fail the build.
-#   bash scripts/build-book.sh                       student edition -> _build/html (print version in print/)
+#   bash scripts/build-book.sh                       student edition -> _build/html (print version in print/,
+#                                                    the whole book as one PDF: ai-technology-diplomacy.pdf)
 #   bash scripts/build-book.sh --with-jupyterlite    ... plus the notebooks as a JupyterLite site in lite/
 #   bash scripts/build-book.sh --edition instructor  instructor edition -> _build/instructor/_build/html
 set -euo pipefail
@@ -15,4 +16,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 bash scripts/setup-env.sh
+if [ "$edition" = student ] && ! command -v chromium >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
+  echo "Installing Chromium (Debian package), which prints the book as one PDF ..."
+  as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
 .venv/bin/python -m coursebook.editions "$edition" "${options[@]}"
