@@ -115,7 +115,7 @@ def _ends_long(drivers: Drivers) -> pd.DataFrame:
     return ends
 
 
-def policy_map(drivers: Drivers | None = None, width: int = 480) -> alt.VConcatChart:
+def policy_map(drivers: Drivers | None = None, width: int = 400) -> alt.VConcatChart:
     """The map of paths and the end-state bars for one driver scenario (no controls)."""
     drivers = drivers or Drivers()
     paths = _compact(transition_probabilities(drivers))
@@ -143,7 +143,7 @@ def _status_quo_summary() -> str:
     return "At the status quo " + ", ".join(parts) + "."
 
 
-def scenario_explorer(width: int = 480) -> alt.VConcatChart:
+def scenario_explorer(width: int = 400) -> alt.VConcatChart:
     """The interactive chart of the static book: sliders pick a scenario from the precomputed grid."""
     paths, ends = scenario_grid()
     paths = _compact(paths)

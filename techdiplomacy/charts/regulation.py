@@ -50,7 +50,8 @@ def _matrix(data: pd.DataFrame, condition: str | None) -> alt.LayerChart:
     x = alt.X("jurisdiction_label:N", sort=list(jurisdictions()["label"]), title=None, axis=alt.Axis(labelAngle=0, orient="top"))
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
         x=x, y=y,
-        color=alt.Color("stance:N", scale=STANCE_COLORS, title="How the essay's evidence treats it"),
+        color=alt.Color("stance:N", scale=STANCE_COLORS, title="How the essay's evidence treats it",
+                        legend=alt.Legend(orient="bottom", columns=2)),
         tooltip=[alt.Tooltip("principle_label:N", title="Principle"), alt.Tooltip("jurisdiction_label:N", title="Jurisdiction"),
                  alt.Tooltip("stance:N", title="Stance"), alt.Tooltip("evidence:N", title="Evidence for"),
                  alt.Tooltip("limits:N", title="Limits and evidence against")],
