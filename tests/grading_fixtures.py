@@ -32,8 +32,8 @@ from techdiplomacy.exercises.tasks import Task
 def always_right(answer):
     return Feedback(True, "Correct!")
 
-check_tft_scores = check_strategy = check_reflection = always_right
-rec.check_tft_scores = rec.check_strategy = always_right
+check_tft_scores = check_breach = check_strategy = check_reflection = always_right
+rec.check_tft_scores = rec.check_breach = rec.check_strategy = always_right
 rec.TASKS = tuple(Task(t.key, t.title, t.answer, always_right, t.level, t.points, t.open_answer) for t in rec.TASKS)
 Feedback.__bool__ = lambda self: True
 
@@ -94,7 +94,7 @@ def insert_after(notebook: nbformat.NotebookNode, name: str, source: str) -> nbf
 
 
 def right_answers() -> nbformat.NotebookNode:
-    notebook = answer(exercise("reciprocity"), "scores", "scores = (19, 24)")
+    notebook = answer(answer(exercise("reciprocity"), "scores", "scores = (19, 24)"), "breach", "breach = (10, 22.5)")
     return answer(answer(notebook, "my_strategy", RIGHT_STRATEGY), "reflection", REFLECTION)
 
 
@@ -112,7 +112,7 @@ def write_submissions(folder: Path) -> dict[str, str]:
 
     save("alice.ipynb", right_answers(), why="every answer right")
     save("bob.ipynb", exercise("reciprocity"), why="placeholders unanswered")
-    cheat = answer(answer(exercise("reciprocity"), "scores", "scores = (1, 1)"), "my_strategy",
+    cheat = answer(answer(answer(exercise("reciprocity"), "scores", "scores = (1, 1)"), "breach", "breach = (1, 1)"), "my_strategy",
                    'def my_strategy(my_moves, their_moves):\n    return "D"')
     setup = next(i for i, c in enumerate(cheat.cells) if c.cell_type == "code")
     cheat.cells.insert(setup + 1, nbformat.v4.new_code_cell(CHEAT))

@@ -33,21 +33,23 @@ def graded(tmp_path_factory: pytest.TempPathFactory) -> dict:
 def test_every_submission_gets_one_row(graded: dict) -> None:
     assert sorted(graded["rows"]) == sorted(Path(name).stem for name in graded["made"])
     header = next(csv.reader((graded["folder"] / "grades.csv").open(encoding="utf-8")))
-    assert header == ["student", "notebook", "exercise", "reciprocity_task1", "reciprocity_task2", "total", "max_total", "notes"]
+    assert header == ["student", "notebook", "exercise", "reciprocity_task1", "reciprocity_task2", "reciprocity_task3",
+                      "total", "max_total", "notes"]
 
 
 def test_right_answers_earn_every_point_and_placeholders_none(graded: dict) -> None:
     alice, bob = graded["rows"]["alice"], graded["rows"]["bob"]
-    assert (alice["reciprocity_task1"], alice["reciprocity_task2"], alice["total"], alice["max_total"]) == ("2", "4", "6", "6")
+    assert (alice["reciprocity_task1"], alice["reciprocity_task2"], alice["reciprocity_task3"]) == ("1", "2", "4")
+    assert (alice["total"], alice["max_total"]) == ("7", "7")
     assert alice["notes"] == ""
-    assert (bob["total"], bob["max_total"]) == ("0", "6")
+    assert (bob["total"], bob["max_total"]) == ("0", "7")
     feedback = (graded["folder"] / "feedback" / "bob.md").read_text(encoding="utf-8")
     assert "Replace the placeholder ... with your two scores" in feedback, "the checker judged the placeholder itself"
 
 
 def test_redefined_and_monkeypatched_checkers_earn_nothing(graded: dict) -> None:
     carol = graded["rows"]["carol"]
-    assert (carol["reciprocity_task1"], carol["reciprocity_task2"], carol["total"]) == ("0", "0", "0")
+    assert (carol["reciprocity_task1"], carol["reciprocity_task2"], carol["reciprocity_task3"], carol["total"]) == ("0", "0", "0", "0")
     feedback = (graded["folder"] / "feedback" / "carol.md").read_text(encoding="utf-8")
     assert "Correct!" not in feedback and "Not yet" in feedback
 
@@ -64,17 +66,17 @@ def test_the_cheat_does_fool_a_naive_check_in_its_own_interpreter() -> None:
 
 def test_a_raising_cell_is_noted_and_the_rest_still_graded(graded: dict) -> None:
     dave = graded["rows"]["dave"]
-    assert dave["total"] == "6" and "RuntimeError: boom" in dave["notes"]
+    assert dave["total"] == "7" and "RuntimeError: boom" in dave["notes"]
 
 
 def test_an_endless_cell_is_interrupted_and_the_rest_still_graded(graded: dict) -> None:
     erin = graded["rows"]["erin"]
-    assert erin["total"] == "6" and "was interrupted" in erin["notes"]
+    assert erin["total"] == "7" and "was interrupted" in erin["notes"]
 
 
 def test_a_notebook_that_cannot_be_stopped_is_killed_and_earns_nothing(graded: dict) -> None:
     frank = graded["rows"]["frank"]
-    assert frank["total"] == "0" and frank["max_total"] == "6"
+    assert frank["total"] == "0" and frank["max_total"] == "7"
     assert "Stopped after" in frank["notes"] or "could not be run to the end" in frank["notes"]
     assert graded["grades"]["frank"].seconds < LIMITS.notebook + 30
 
@@ -94,14 +96,14 @@ def test_broken_and_mislabelled_notebooks_get_a_row_with_a_clear_note(graded: di
 def test_open_answers_are_collected_for_the_rubric_not_scored(graded: dict) -> None:
     with (graded["folder"] / "open_answers.csv").open(encoding="utf-8", newline="") as handle:
         answers = {row["student"]: row for row in csv.DictReader(handle)}
-    assert "asymmetric" in answers["alice"]["answer"] and answers["alice"]["task"] == "task3"
+    assert "asymmetric" in answers["alice"]["answer"] and answers["alice"]["task"] == "task4"
     assert "reflection" not in " ".join(graded["rows"]["alice"])
     assert answers["bob"]["answer"] == "..."
 
 
 def test_feedback_file_gives_the_checkers_feedback_per_task(graded: dict) -> None:
     text = (graded["folder"] / "feedback" / "alice.md").read_text(encoding="utf-8")
-    assert "6 / 6" in text and text.count("## task") == 3
+    assert "7 / 7" in text and text.count("## task") == 4
     assert "tit for tat is exploited once" in text and "Your strategy is nice" in text
     assert "open answer, marked with the rubric" in text
     for name in graded["made"]:
