@@ -29,7 +29,7 @@ STATE_COLORS = alt.Scale(
     domain=[*END_STATES, "start (A1-A3)", "intermediate (D')"],
     range=[PALETTE[1], PALETTE[2], PALETTE[5], PALETTE[4], PALETTE[0]],
 )
-X_AXIS = alt.X("technology_development:Q", title="Technology development →", scale=alt.Scale(domain=[0.2, 1]), axis=alt.Axis(labels=False, ticks=False))
+X_AXIS = alt.X("technology_development:Q", title="Technology development →", scale=alt.Scale(domain=[0.1, 1]), axis=alt.Axis(labels=False, ticks=False))
 Y_AXIS = alt.Y("society_welfare:Q", title="Society welfare →", scale=alt.Scale(domain=[0.2, 0.95]), axis=alt.Axis(labels=False, ticks=False))
 
 
