@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import functools
 import html
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import ParamSpec
 
@@ -24,6 +24,7 @@ __all__ = [
     "TEXT_HINT",
     "Feedback",
     "is_placeholder",
+    "judge_open_answer",
     "never_crash",
     "open_answer_problem",
     "too_few_words",
@@ -132,3 +133,28 @@ def open_answer_problem(answer: object, min_words: int, hint: str, noun: str = "
     if not isinstance(answer, str):
         return Feedback(False, f"Write your {noun} as text between quotes.", TEXT_HINT)
     return too_few_words(answer, min_words, hint, noun)
+
+
+#: What an open answer must touch on: (word stems, at least one of which must occur; message; hint).
+Requirement = tuple[Sequence[str], str, str]
+
+
+def judge_open_answer(answer: object, min_words: int, hint: str, requirements: Sequence[Requirement],
+                      thanks: str, noun: str = "answer") -> Feedback:
+    """Feedback on an open, written answer that an instructor marks with the rubric.
+
+    The placeholder or ``None`` gets :data:`NOT_ANSWERED`; a wrong shape or a text that is too short
+    gets :func:`open_answer_problem`'s feedback (with ``hint``); then the first requirement none of
+    whose word stems occurs (case ignored) gets its message and hint. An answer that passes all of
+    them gets ``thanks``: it is ready for the instructor, not marked correct on its content.
+    """
+    if answer is None or answer is Ellipsis:
+        return NOT_ANSWERED
+    problem = open_answer_problem(answer, min_words, hint, noun)
+    if problem is not None:
+        return problem
+    text = str(answer).lower()
+    for stems, message, requirement_hint in requirements:
+        if not any(stem in text for stem in stems):
+            return Feedback(False, message, requirement_hint)
+    return Feedback(True, thanks)

@@ -14,12 +14,11 @@ from collections.abc import Mapping
 from numbers import Real
 
 from techdiplomacy.exercises.feedback import (
-    NOT_ANSWERED,
     PLACEHOLDER,
     Feedback,
     is_placeholder,
+    judge_open_answer,
     never_crash,
-    open_answer_problem,
 )
 from techdiplomacy.exercises.tasks import Task
 from techdiplomacy.models.fragmentation import STAGE_LABELS, STAGES, functional_diversity, functional_range, innovation
@@ -157,16 +156,13 @@ def check_stages(answer: object) -> Feedback:
 @never_crash
 def check_justification(answer: object) -> Feedback:
     """Task 2 (open): a justification of one placement; checked for substance, graded with the rubric."""
-    if answer is None or answer is Ellipsis:
-        return NOT_ANSWERED
-    problem = open_answer_problem(answer, MIN_WORDS, "Name the stage, the feature of the event that marks it, and the essay's "
-                                  "description of that stage.", noun="justification")
-    if problem is not None:
-        return problem
-    if not any(k in answer.lower() for k in _KEYWORDS):
-        return Feedback(False, "Your justification does not yet point to a feature of the event.",
-                        "Quote the detail that decides it: an investment plan, a ban or subsidy, or a loss of interoperability.")
-    return Feedback(True, "Your justification names a concrete feature; your instructor will assess it with the rubric.")
+    return judge_open_answer(
+        answer, MIN_WORDS, "Name the stage, the feature of the event that marks it, and the essay's description of that stage.",
+        [(_KEYWORDS, "Your justification does not yet point to a feature of the event.",
+          "Quote the detail that decides it: an investment plan, a ban or subsidy, or a loss of interoperability.")],
+        "Your justification names a concrete feature; your instructor will assess it with the rubric.",
+        noun="justification",
+    )
 
 
 def policy_report(diversity: float, interoperability: float) -> dict[str, float]:
@@ -229,21 +225,17 @@ def check_policy(answer: object) -> Feedback:
 @never_crash
 def check_evidence_verdict(answer: object) -> Feedback:
     """Task 4 (open): was Feijóo's warning wrong? Checked for substance, graded with the rubric."""
-    if answer is None or answer is Ellipsis:
-        return NOT_ANSWERED
-    problem = open_answer_problem(answer, MIN_VERDICT_WORDS, "Say what the co-authorship evidence measures, what it shows "
-                                  "about the warning, and what it cannot show.", noun="verdict")
-    if problem is not None:
-        return problem
-    text = answer.lower()
-    if not any(w in text for w in ("research", "co-author", "coauthor", "publication", "paper")):
-        return Feedback(False, "Your verdict does not yet say what the evidence measures.",
-                        "Han's and Baek's figures are about research co-authorship; say so.")
-    if not any(w in text for w in ("market", "standard", "data", "trend", "snapshot", "channel", "service")):
-        return Feedback(False, "Your verdict does not yet say what the evidence cannot show.",
-                        "Where does the essay see the signs of fragmentation, did it say the players were already there, "
-                        "and do one-off shares show a trend?")
-    return Feedback(True, "Your verdict is ready to discuss; your instructor will assess it with the rubric.")
+    return judge_open_answer(
+        answer, MIN_VERDICT_WORDS,
+        "Say what the co-authorship evidence measures, what it shows about the warning, and what it cannot show.",
+        [(("research", "co-author", "coauthor", "publication", "paper"), "Your verdict does not yet say what the evidence measures.",
+          "Han's and Baek's figures are about research co-authorship; say so."),
+         (("market", "standard", "data", "trend", "snapshot", "channel", "service"), "Your verdict does not yet say what the evidence cannot show.",
+          "Where does the essay see the signs of fragmentation, did it say the players were already there, "
+          "and do one-off shares show a trend?")],
+        "Your verdict is ready to discuss; your instructor will assess it with the rubric.",
+        noun="verdict",
+    )
 
 
 #: The tasks of the exercise notebook, in order (see :mod:`techdiplomacy.exercises.tasks`).

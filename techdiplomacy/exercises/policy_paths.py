@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from numbers import Real
 
-from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash, open_answer_problem
+from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, judge_open_answer, never_crash
 from techdiplomacy.exercises.tasks import Task
 from techdiplomacy.models.policy_paths import DRIVER_LABELS, END_STATES, START_STATES, Drivers, end_state_table
 
@@ -193,19 +193,16 @@ def check_coalition_design(answer: object) -> Feedback:
 @never_crash
 def check_reflection(answer: object) -> Feedback:
     """Task 4 (open): judge one of the model's inferred directions; checked for substance only."""
-    problem = open_answer_problem(answer, MIN_REFLECTION_WORDS,
-                                  "Name one driver and the state it acts on, say what the essay does and does not say, and "
-                                  "whether you would keep that direction.")
-    if problem is not None:
-        return problem
-    text = answer.lower()
-    if not any(name in text for name in ("regulat", "rights", "mobilis", "mobiliz")):
-        return Feedback(False, "Your answer does not yet name one of the three drivers.",
-                        "Start from one row of the drivers table, for example state mobilisation and B.")
-    if not any(word in text for word in ("essay", "feij", "text", "infer", "assum")):
-        return Feedback(False, "Your answer does not yet say what the essay itself says about that direction.",
-                        "Contrast the essay's words with the course's inference.")
-    return Feedback(True, "Thank you: your judgement is ready to discuss. Your instructor will assess it with the rubric.")
+    return judge_open_answer(
+        answer, MIN_REFLECTION_WORDS,
+        "Name one driver and the state it acts on, say what the essay does and does not say, and whether you would "
+        "keep that direction.",
+        [(("regulat", "rights", "mobilis", "mobiliz"), "Your answer does not yet name one of the three drivers.",
+          "Start from one row of the drivers table, for example state mobilisation and B."),
+         (("essay", "feij", "text", "infer", "assum"), "Your answer does not yet say what the essay itself says about that direction.",
+          "Contrast the essay's words with the course's inference.")],
+        "Thank you: your judgement is ready to discuss. Your instructor will assess it with the rubric.",
+    )
 
 
 #: The tasks of the exercise notebook, in order (see :mod:`techdiplomacy.exercises.tasks`).

@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable, Sequence
 
-from techdiplomacy.exercises.feedback import Feedback, never_crash, open_answer_problem
+from techdiplomacy.exercises.feedback import Feedback, judge_open_answer, never_crash
 from techdiplomacy.exercises.tasks import Task
 from techdiplomacy.models.reciprocity import (
     STRATEGIES,
@@ -241,14 +241,13 @@ def check_strategy(function: object) -> Feedback:
 @never_crash
 def check_reflection(answer: object) -> Feedback:
     """Task 4 (open): why the essay prefers diffuse reciprocity; checked for substance only."""
-    problem = open_answer_problem(answer, MIN_REFLECTION_WORDS, "Link one result of the game to one piece of the essay's evidence.")
-    if problem is not None:
-        return problem
-    text = answer.lower()
-    if not any(w in text for w in ("asymmetr", "imbalance", "equival", "unequal", "depend")):
-        return Feedback(False, "Your answer does not yet mention the asymmetry between the partners or equivalence.",
-                        "What happened to the equal-value strategy when the stakes were unequal?")
-    return Feedback(True, "Thank you: your reflection is ready to discuss. Your instructor will assess it with the rubric.")
+    return judge_open_answer(
+        answer, MIN_REFLECTION_WORDS, "Link one result of the game to one piece of the essay's evidence.",
+        [(("asymmetr", "imbalance", "equival", "unequal", "depend"),
+          "Your answer does not yet mention the asymmetry between the partners or equivalence.",
+          "What happened to the equal-value strategy when the stakes were unequal?")],
+        "Thank you: your reflection is ready to discuss. Your instructor will assess it with the rubric.",
+    )
 
 
 #: The tasks of the exercise notebook, in order (see :mod:`techdiplomacy.exercises.tasks`).

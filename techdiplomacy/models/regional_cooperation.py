@@ -160,6 +160,29 @@ def _sdg(sdg: object) -> int:
         raise ValueError(f"An SDG is a whole number from 1 to 17, got {sdg!r}.")
     return sdg
 
+def _check_shared_fields(record: MissionProposal | MissionPlan) -> None:
+    """Validate, and normalise in place, what proposals and plans share: mission, issue, goals, steps."""
+    if not isinstance(record.mission, str) or len(record.mission.strip()) < 5:
+        raise ValueError("mission must be a short text of at least 5 characters describing the goal.")
+    check_choice("issue", record.issue, (*PRIORITY_ISSUES, "other"))
+    if isinstance(record.sdgs, (str, bytes)) or not isinstance(record.sdgs, Iterable):
+        raise ValueError(f"sdgs must be a list of goal numbers, got {record.sdgs!r}.")
+    object.__setattr__(record, "sdgs", tuple(_sdg(s) for s in record.sdgs))
+    if not record.sdgs:
+        raise ValueError("sdgs must name at least one goal (1 to 17).")
+    if isinstance(record.steps, (str, bytes)) or not isinstance(record.steps, Iterable):
+        raise ValueError(f"steps must be a list of mission steps, got {record.steps!r}.")
+    known = load_table("regional_cooperation_mission_steps")["step"]
+    object.__setattr__(record, "steps", tuple(check_choice("mission step", s, known) for s in record.steps))
+
+
+def _check_flags(record: MissionProposal | MissionPlan, names: tuple[str, ...]) -> None:
+    """Every yes/no field named must be exactly True or False."""
+    for name in names:
+        if not isinstance(getattr(record, name), bool):
+            raise ValueError(f"{name} must be True or False, got {getattr(record, name)!r}.")
+
+
 
 def sdgs_for_application(application: str) -> pd.DataFrame:
     """The SDGs an AI application serves (illustrative mapping), primary goals first."""
@@ -212,23 +235,10 @@ class MissionProposal:
     steps: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.mission, str) or len(self.mission.strip()) < 5:
-            raise ValueError("mission must be a short text of at least 5 characters describing the goal.")
-        check_choice("issue", self.issue, (*PRIORITY_ISSUES, "other"))
-        if isinstance(self.sdgs, (str, bytes)) or not isinstance(self.sdgs, Iterable):
-            raise ValueError(f"sdgs must be a list of goal numbers, got {self.sdgs!r}.")
-        object.__setattr__(self, "sdgs", tuple(_sdg(s) for s in self.sdgs))
-        if not self.sdgs:
-            raise ValueError("sdgs must name at least one goal (1 to 17).")
+        _check_shared_fields(self)
         check_positive_int("partners", self.partners, maximum=60)
         check_positive_int("years", self.years, maximum=MAX_YEARS)
-        for name in ("shared_benefit", "risk_assessment", "ethics_transparency", "public_good", "community_serving", "lesson_sharing"):
-            if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}.")
-        if isinstance(self.steps, (str, bytes)) or not isinstance(self.steps, Iterable):
-            raise ValueError(f"steps must be a list of mission steps, got {self.steps!r}.")
-        known = load_table("regional_cooperation_mission_steps")["step"]
-        object.__setattr__(self, "steps", tuple(check_choice("mission step", s, known) for s in self.steps))
+        _check_flags(self, ("shared_benefit", "risk_assessment", "ethics_transparency", "public_good", "community_serving", "lesson_sharing"))
 
     @classmethod
     def from_dict(cls, answer: Mapping[str, object]) -> MissionProposal:
@@ -338,14 +348,7 @@ class MissionPlan:
     steps: tuple[str, ...] = field(default_factory=tuple)
 
     def __post_init__(self) -> None:
-        if not isinstance(self.mission, str) or len(self.mission.strip()) < 5:
-            raise ValueError("mission must be a short text of at least 5 characters describing the goal.")
-        check_choice("issue", self.issue, (*PRIORITY_ISSUES, "other"))
-        if isinstance(self.sdgs, (str, bytes)) or not isinstance(self.sdgs, Iterable):
-            raise ValueError(f"sdgs must be a list of goal numbers, got {self.sdgs!r}.")
-        object.__setattr__(self, "sdgs", tuple(_sdg(s) for s in self.sdgs))
-        if not self.sdgs:
-            raise ValueError("sdgs must name at least one goal (1 to 17).")
+        _check_shared_fields(self)
         if isinstance(self.partners, (str, bytes)) or not isinstance(self.partners, Iterable):
             raise ValueError(f"partners must be a list of partner names, got {self.partners!r}.")
         partners = tuple(check_choice("partner", p, tuple(PLAN_PARTNERS)) for p in self.partners)
@@ -353,13 +356,7 @@ class MissionPlan:
             raise ValueError("Each partner may appear once.")
         object.__setattr__(self, "partners", partners)
         check_positive_int("years", self.years, maximum=PLAN_MAX_YEARS)
-        for name in PLAN_COSTS:
-            if not isinstance(getattr(self, name), bool):
-                raise ValueError(f"{name} must be True or False, got {getattr(self, name)!r}.")
-        if isinstance(self.steps, (str, bytes)) or not isinstance(self.steps, Iterable):
-            raise ValueError(f"steps must be a list of mission steps, got {self.steps!r}.")
-        known = load_table("regional_cooperation_mission_steps")["step"]
-        object.__setattr__(self, "steps", tuple(check_choice("mission step", s, known) for s in self.steps))
+        _check_flags(self, tuple(PLAN_COSTS))
 
     @classmethod
     def from_dict(cls, answer: Mapping[str, object]) -> MissionPlan:

@@ -9,7 +9,6 @@ The policy-paths chapter's sliders must change its chart in the static page.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 
 import pytest
@@ -17,24 +16,16 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from book_pages import site_pages, toc_pages
+from coursebook.pdf import CHROMIUM_ARGS
+from coursebook.pdf import chromium_path as installed_chromium
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if path := shutil.which(name):
-            return path
+    if path := installed_chromium():
+        return path
     pytest.fail("Chromium is not installed: run scripts/test.sh, which installs it.")
 
 

@@ -8,6 +8,7 @@ from techdiplomacy.exercises.feedback import (
     TEXT_HINT,
     Feedback,
     is_placeholder,
+    judge_open_answer,
     never_crash,
     open_answer_problem,
     too_few_words,
@@ -73,3 +74,18 @@ def test_open_answer_problem() -> None:
         False, "Your justification has 2 words; write at least 3.", "Say more.")
     assert open_answer_problem("", 1, "Say more.") == Feedback(False, "Your answer has 0 words; write at least 1.", "Say more.")
     assert open_answer_problem("one two three", 3, "Say more.") is None
+
+
+def test_judge_open_answer_checks_shape_then_each_requirement_in_order() -> None:
+    requirements = [(("asymmetr",), "Mention the asymmetry.", "Think of the stakes."),
+                    (("trust", "faith"), "Mention trust.", "Diffuse reciprocity rests on it.")]
+
+    def judge(answer: object) -> Feedback:
+        return judge_open_answer(answer, 5, "Write five words.", requirements, "Ready for your instructor.")
+
+    assert judge(...) == NOT_ANSWERED and judge(None) == NOT_ANSWERED
+    assert "as text" in judge(42).message and "has 2 words" in judge("too short").message
+    assert judge("one two three four five six").message == "Mention the asymmetry."
+    assert judge("the ASYMMETRY of stakes matters a lot").message == "Mention trust."
+    verdict = judge("the asymmetry of stakes calls for trust")
+    assert verdict.correct and verdict.message == "Ready for your instructor."
