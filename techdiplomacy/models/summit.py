@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import textwrap
+
+import pandas as pd
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
@@ -31,6 +33,8 @@ __all__ = [
     "SummitChoices",
     "Tension",
     "card",
+    "cards_table",
+    "delegation_briefs",
     "load_round",
     "save_round",
     "summit_cards",
@@ -229,7 +233,7 @@ def _fragmentation(c: SummitChoices) -> Card:
     return Card(
         "fragmentation", "fragmentation.ipynb", "Fragmentation: is diversity still functional?",
         {"zone": zone, "band_low": low, "band_high": high, "innovation": fragmentation.innovation(d, i)},
-        f"{zone} (functional band about {low:.1f} to {high:.1f})",
+        f"{zone} (functional band about {low:.2f} to {high:.2f})",
         meanings[zone] + " (The course's illustrative diversity-innovation curve.)",
         CARD_INPUTS["fragmentation"],
     )
@@ -387,6 +391,32 @@ def summit_cards(choices: SummitChoices) -> list[Card]:
     return [build(choices) for build in _BUILDERS.values()]
 
 
+def cards_table(choices: SummitChoices) -> pd.DataFrame:
+    """The cards for ``choices`` as a table: chapter, card title, band and what it means."""
+    return pd.DataFrame(
+        [{"chapter": c.chapter.removesuffix(".ipynb").replace("_", " "), "card": c.title, "band": c.band,
+          "what it means": c.meaning} for c in summit_cards(choices)]
+    )
+
+
+def delegation_briefs() -> pd.DataFrame:
+    """One row per delegation: its perspective (chapter 9's capstone roles), its controls and the cards they move."""
+    roles = technology_diplomacy.capstone_roles(9).set_index("role")
+    rows = []
+    for delegation, label in DELEGATIONS.items():
+        owned = [spec for spec in INPUTS if spec.delegation == delegation]
+        cards = [key for key, names in CARD_INPUTS.items() if any(spec.name in names for spec in owned)]
+        perspective = (roles.loc[delegation, "perspective"] if delegation in roles.index
+                       else "Every delegation votes: which institution, and with which weighting of the criteria")
+        rows.append({
+            "delegation": label,
+            "perspective": perspective,
+            "you control": "; ".join(spec.label for spec in owned),
+            "cards you move": ", ".join(k.replace("_", " ") for k in cards),
+        })
+    return pd.DataFrame(rows)
+
+
 @dataclass(frozen=True)
 class Tension:
     """Two or more choices that pull against each other, and who says so."""
@@ -411,8 +441,9 @@ def tensions(choices: SummitChoices) -> list[Tension]:
     if c.korea_posture == "specific" and c.korea_asymmetry >= 0.5:
         found.append(Tension(
             "specific_under_asymmetry", ("korea_posture", "korea_asymmetry"),
-            "A strict equal-value posture in a strongly unequal relation: Han argues the power imbalance "
-            "makes equivalence a poor guide and proposes diffuse reciprocity instead.",
+            "A strict equal-value posture in a strongly unequal relation: Han finds genuinely reciprocal "
+            "(equivalent) cooperation impractical given the gaps between the two countries, and proposes "
+            "diffuse reciprocity instead.",
             "han2023"))
     best = minilateralism.best_size(AGREEMENT_P, c.chair_rule, GROUP_SIZES)
     if c.chair_rule == "unanimity" and c.chair_group_size > best + 1:
