@@ -52,7 +52,7 @@ def test_cards_match_the_model():
     box.controls["korea_asymmetry"].value = 0.75
     choices = model.SummitChoices(korea_posture="specific", korea_asymmetry=0.75)
     assert w.cards_html(choices) == box.results.value
-    assert "Han argues" in box.results.value
+    assert "Han finds" in box.results.value
 
 
 def test_save_and_load_round_trip(tmp_path):
