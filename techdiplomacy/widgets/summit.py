@@ -97,6 +97,11 @@ def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
         except ValueError as error:
             status.value = f"Could not load: {html.escape(str(error))}"
             return
+        off_grid = [spec.name for spec in INPUTS if getattr(loaded, spec.name) not in spec.options]
+        if off_grid:
+            status.value = (f"Could not load: {html.escape(', '.join(off_grid))} lie between the levels "
+                            "this table offers; use the model functions for those values.")
+            return
         for field in fields(SummitChoices):
             controls[field.name].value = getattr(loaded, field.name)
         update()

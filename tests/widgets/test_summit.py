@@ -82,3 +82,13 @@ def test_loading_a_bad_file_reports_instead_of_crashing(tmp_path):
     box.file_name.value = str(tmp_path / "round.txt")
     box.save_button.click()
     assert "Could not save" in box.status.value
+
+
+def test_loading_a_round_off_the_grid_is_reported(tmp_path):
+    path = model.save_round(model.SummitChoices(us_regulatory_pressure=0.3), tmp_path / "odd.json")
+    box = w.summit_table()
+    shown = box.results.value
+    box.file_name.value = str(path)
+    box.load_button.click()
+    assert "Could not load" in box.status.value and "us_regulatory_pressure" in box.status.value
+    assert box.results.value == shown
