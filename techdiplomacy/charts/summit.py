@@ -22,11 +22,13 @@ from techdiplomacy.models.summit import (
     DELEGATIONS,
     INPUTS,
     STATEMENT,
+    TENSION_INPUTS,
     SummitChoices,
     card,
+    tensions,
 )
 
-__all__ = ["card_table", "summit_chart", "WIDTH", "LINE_HEIGHT"]
+__all__ = ["card_table", "summit_chart", "tension_table", "WIDTH", "LINE_HEIGHT"]
 
 WIDTH = 640
 LINE_HEIGHT = 18
@@ -50,6 +52,31 @@ def card_table(key: str, base: SummitChoices | None = None) -> pd.DataFrame:
         for number, text in enumerate(shown.lines()):
             rows.append({**settings, "line": number, "text": text})
     return pd.DataFrame(rows)
+
+
+def tension_table(key: str, base: SummitChoices | None = None) -> pd.DataFrame:
+    """One row per grid point of the tension's inputs, with its label where the tension arises, else ""."""
+    base = base or SummitChoices()
+    names = TENSION_INPUTS[key]
+    rows = []
+    for combo in itertools.product(*(_BY_NAME[n].options for n in names)):
+        settings = dict(zip(names, combo))
+        found = [t for t in tensions(replace(base, **settings)) if t.key == key]
+        rows.append({**settings, "text": found[0].label if found else ""})
+    return pd.DataFrame(rows)
+
+
+def _tension_panel() -> alt.LayerChart:
+    layers = []
+    for number, key in enumerate(TENSION_INPUTS):
+        layer = alt.Chart(tension_table(key)).mark_text(align="left", baseline="middle", fontSize=13)
+        for name in TENSION_INPUTS[key]:
+            layer = layer.transform_filter(_filter(name))
+        layers.append(layer.encode(x=alt.value(0), y=alt.value(LINE_HEIGHT * number + LINE_HEIGHT / 2), text="text:N"))
+    return alt.layer(*layers, name="tensions").properties(
+        width=WIDTH, height=LINE_HEIGHT * len(TENSION_INPUTS),
+        title=alt.TitleParams("Tensions between the choices (who points to each; blank when none)",
+                              anchor="start", fontSize=13))
 
 
 def _param(name: str) -> alt.Parameter:
@@ -91,7 +118,7 @@ def summit_chart() -> alt.VConcatChart:
         width=WIDTH, height=LINE_HEIGHT)
     panels = [_panel(key, card_table(key)) for key in CARD_KEYS]
     params = [_param(spec.name) for spec in INPUTS]
-    chart = alt.vconcat(statement, *panels, spacing=14).add_params(*params).configure_view(strokeWidth=0)
+    chart = alt.vconcat(statement, *panels, _tension_panel(), spacing=14).add_params(*params).configure_view(strokeWidth=0)
     delegations = ", ".join(DELEGATIONS.values())
     return describe(
         chart,
@@ -99,5 +126,5 @@ def summit_chart() -> alt.VConcatChart:
         f"{STATEMENT} Controls for {delegations} set the inputs; nine text panels, one per chapter model "
         "(policy paths, fragmentation, disruptions, regulation, reciprocity, power relations, "
         "minilateralism, regional cooperation, new technology diplomacy), each give the band or direction "
-        "the model produces and what it means.",
+        "the model produces and what it means; a last panel lists the tensions between the choices.",
     )

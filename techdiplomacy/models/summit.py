@@ -39,6 +39,7 @@ __all__ = [
     "save_round",
     "summit_cards",
     "tensions",
+    "TENSION_INPUTS",
 ]
 
 #: The illustrative-models statement every view of the summit shows where the eye lands.
@@ -426,6 +427,28 @@ class Tension:
     text: str
     source: str  # an essay key, or "course reasoning"
 
+    @property
+    def label(self) -> str:
+        """One short line for the static chart: the tension and who points to it."""
+        return f"{TENSION_LABELS[self.key]} ({self.source})"
+
+
+#: Which choices each tension depends on, and its short label.
+TENSION_INPUTS: dict[str, tuple[str, ...]] = {
+    "low_interoperability_diffuse_trust": ("corporate_interoperability", "korea_posture"),
+    "specific_under_asymmetry": ("korea_posture", "korea_asymmetry"),
+    "large_group_unanimity": ("chair_group_size", "chair_rule"),
+    "minilateral_vs_inclusion": ("vote_design", "vote_weighting"),
+    "low_pressure_strict_coding": ("us_regulatory_pressure", "eu_principle_coding"),
+}
+TENSION_LABELS: dict[str, str] = {
+    "low_interoperability_diffuse_trust": "Low interoperability, diffuse ROK-US posture",
+    "specific_under_asymmetry": "A specific posture under strong asymmetry",
+    "large_group_unanimity": "A large minilateral group deciding by unanimity",
+    "minilateral_vs_inclusion": "A minilateral body voted with inclusion-first weights",
+    "low_pressure_strict_coding": "Low regulatory pressure with a strict coding of shared principles",
+}
+
 
 def tensions(choices: SummitChoices) -> list[Tension]:
     """The tensions between ``choices`` (each names an essay that points to it, or says it is ours)."""
@@ -437,7 +460,7 @@ def tensions(choices: SummitChoices) -> list[Tension]:
             "Korea banks on trust and good faith, yet the summit agrees little interoperability: Feijóo et al. "
             "see interoperability as what mitigates fragmentation, and our reading is that diffuse "
             "reciprocity is harder to sustain across fragmented ecosystems.",
-            "feijoo2020; han2023 (the link between them is the course's reasoning)"))
+            "feijoo2020 + han2023, linked by our reading"))
     if c.korea_posture == "specific" and c.korea_asymmetry >= 0.5:
         found.append(Tension(
             "specific_under_asymmetry", ("korea_posture", "korea_asymmetry"),

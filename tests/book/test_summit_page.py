@@ -79,3 +79,21 @@ def test_each_input_changes_exactly_its_cards(visit) -> None:  # noqa: F811
         assert moved == expected, f"{spec.name} changed {sorted(moved)}, expected {sorted(expected)}"
         _set(page, spec, default)
         assert _panels(page) == before, f"{spec.name}: going back did not restore the cards"
+
+
+def _tension_text(page) -> str:
+    return page.evaluate(
+        "() => Array.from(document.querySelectorAll('figure.coursebook-chart svg g.tensions_group text'))"
+        ".map(t => t.textContent).join(' | ')"
+    )
+
+
+def test_tensions_panel_follows_the_choices(visit) -> None:  # noqa: F811
+    page = visit("chapters/summit.html").page
+    by_name = {spec.name: spec for spec in model.INPUTS}
+    assert "posture under strong asymmetry" not in _tension_text(page)
+    _set(page, by_name["korea_posture"], "specific")
+    _set(page, by_name["korea_asymmetry"], 0.75)
+    assert model.TENSION_LABELS["specific_under_asymmetry"] in _tension_text(page)
+    _set(page, by_name["korea_posture"], "diffuse")
+    assert model.TENSION_LABELS["specific_under_asymmetry"] not in _tension_text(page)

@@ -37,7 +37,7 @@ def test_every_input_is_a_bound_control(spec):
 
 def test_one_named_panel_per_card_filtering_only_its_inputs(spec):
     panels = _panels(spec)
-    assert set(panels) == {"card_statement", *(f"card_{k}" for k in model.CARD_KEYS)}
+    assert set(panels) == {"card_statement", "tensions", *(f"card_{k}" for k in model.CARD_KEYS)}
     names = {i.name for i in model.INPUTS}
     for key, inputs in model.CARD_INPUTS.items():
         filters = " ".join(t["filter"] for t in panels[f"card_{key}"]["transform"])
@@ -86,3 +86,23 @@ def test_statement_text_size_and_width(spec):
     assert sizes and min(sizes) >= 12
     assert all(view["width"] <= 688 for view in spec["vconcat"])
     assert "background" not in json.dumps(spec.get("config", {}))
+
+
+@pytest.mark.parametrize("key", list(model.TENSION_INPUTS))
+def test_each_tension_table_depends_only_on_its_inputs_and_follows_the_model(key):
+    table = charts.tension_table(key)
+    inputs = model.TENSION_INPUTS[key]
+    assert set(table.columns) == {*inputs, "text"}
+    assert (table["text"] != "").any() and (table["text"] == "").any()
+    for row in table.to_dict("records"):
+        choices = replace(model.SummitChoices(), **{n: row[n] for n in inputs})
+        found = [t.label for t in model.tensions(choices) if t.key == key]
+        assert row["text"] == (found[0] if found else "")
+
+
+def test_tension_panel_filters_only_its_inputs(spec):
+    panel = _panels(spec)["tensions"]
+    names = {i.name for i in model.INPUTS}
+    for layer, (key, inputs) in zip(panel["layer"], model.TENSION_INPUTS.items()):
+        filters = " ".join(t["filter"] for t in layer["transform"])
+        assert {n for n in names if re.search(rf"\b{n}\b", filters)} == set(inputs), key

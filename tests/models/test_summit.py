@@ -219,3 +219,20 @@ def test_missing_round_file_and_wrong_suffix(tmp_path):
         s.load_round(tmp_path / "nothing.json")
     with pytest.raises(ValueError, match=".json"):
         s.save_round(s.SummitChoices(), tmp_path / "round.txt")
+
+
+def test_tension_inputs_are_declared_and_only_those_matter():
+    base = s.SummitChoices()
+    triggers = {
+        "low_interoperability_diffuse_trust": {"corporate_interoperability": 0.2},
+        "specific_under_asymmetry": {"korea_posture": "specific", "korea_asymmetry": 0.75},
+        "large_group_unanimity": {"chair_group_size": 15},
+        "minilateral_vs_inclusion": {"vote_design": "minilateral_group", "vote_weighting": "inclusion_first"},
+        "low_pressure_strict_coding": {"us_regulatory_pressure": 0.0, "eu_principle_coding": "explicit"},
+    }
+    assert set(triggers) == set(s.TENSION_INPUTS)
+    for key, changes in triggers.items():
+        found = [t for t in s.tensions(replace(base, **changes)) if t.key == key]
+        assert len(found) == 1 and set(found[0].inputs) == set(s.TENSION_INPUTS[key])
+        assert set(changes) <= set(s.TENSION_INPUTS[key])
+        assert found[0].label.startswith(s.TENSION_LABELS[key])
