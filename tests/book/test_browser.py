@@ -86,9 +86,8 @@ def visit(browser: Browser, book_url: str):
         page_visit.close()
 
 
-@pytest.mark.parametrize("path", site_pages())
-def test_page_is_offline_clean_and_charts_render(visit, path: str) -> None:
-    page_visit = visit(path)
+def assert_offline_clean_and_drawn(page_visit: PageVisit) -> None:
+    """No request left the book, no console error, every chart drew marks and has a description."""
     assert page_visit.outside_requests == []
     assert page_visit.console_errors == []
     charts = page_visit.page.eval_on_selector_all(
@@ -108,12 +107,10 @@ def test_page_is_offline_clean_and_charts_render(visit, path: str) -> None:
 MIN_CHART_TEXT_PX = 12
 
 
-@pytest.mark.parametrize("path", site_pages())
-def test_page_reads_well(visit, path: str) -> None:
+def assert_reads_well(page_visit: PageVisit) -> None:
     """At the default viewport no chart is wider than the book's text column (so none scrolls
     sideways), Vega logs no warning (its warnings start with "WARN") while drawing, no chart text is
     under 12 px, and no table cell is cut short with "..." (pandas' truncation)."""
-    page_visit = visit(path)
     page = page_visit.page
     overflowing = page.eval_on_selector_all(
         "figure.coursebook-chart",
@@ -133,6 +130,14 @@ def test_page_reads_well(visit, path: str) -> None:
         "cells => cells.map(c => c.textContent.trim()).filter(t => t.endsWith('...') || t.endsWith('\u2026'))",
     )
     assert cut_cells == [], f"table cells cut short: {cut_cells[:5]}"
+
+
+@pytest.mark.parametrize("path", site_pages())
+def test_page_is_offline_clean_and_reads_well(visit, path: str) -> None:
+    """Both checks on one visit of the page (each page load costs seconds)."""
+    page_visit = visit(path)
+    assert_offline_clean_and_drawn(page_visit)
+    assert_reads_well(page_visit)
 
 
 @pytest.mark.parametrize("path", ["chapters/technology_diplomacy.html", "chapters/regional_cooperation.html"])
