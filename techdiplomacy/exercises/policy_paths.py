@@ -33,7 +33,7 @@ MIN_REFLECTION_WORDS = 30
 _EU_MISREADINGS = {
     "B": "B is the free-market state. The essay gives the EU only a slim chance of migrating there; you may be "
          "thinking of the US path (A1), which could stay market-based.",
-    "D": "D is the advanced-technology state that the essay sees as most aligned with China's vision. For the EU it "
+    "D": "D is the advanced-technology state that the essay sees as probably the track most aligned with China's vision. For the EU it "
          "sees only a slim chance of D.",
     "D'": "D' is the intermediate, probably unstable state on one of China's tracks; the essay draws no EU path to it.",
 }
