@@ -78,7 +78,7 @@ def _mismatch(given: Cell, right: Cell) -> str:
 RECALL_MISCONCEPTIONS: dict[str, str] = {
     "Heterogeneous resources": (
         "Heterogeneous resources is the *competition* mechanism of the same row: the essay's point is that "
-        "different endowments make parties at a *similar* stage clash, while a *gap* in capability opens "
+        "different endowments can make parties at a *similar* stage clash, while a *gap* in capability opens "
         "room for cooperation."
     ),
     "Joint capacity building": (
