@@ -127,8 +127,16 @@ def _fix_citation_roles(context: dict) -> None:
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    _add_summit_assets(app, context)
     _add_chart_assets(app, context)
     _fix_citation_roles(context)
+
+
+def _add_summit_assets(app: Sphinx, context: dict) -> None:
+    """The summit page's script and styles (rounds, page address, projector mode), on that page only."""
+    if 'class="summit-app"' in context.get("body", ""):
+        app.add_js_file("coursebook/summit.js")
+        app.add_css_file("coursebook/summit.css")
 
 
 def _add_chart_assets(app: Sphinx, context: dict) -> None:
