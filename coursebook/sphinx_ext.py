@@ -134,7 +134,8 @@ def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctr
 
 def _add_summit_assets(app: Sphinx, context: dict) -> None:
     """The summit page's script and styles (rounds, page address, projector mode), on that page only."""
-    if 'class="summit-app"' in context.get("body", ""):
+    body = context.get("body", "")
+    if 'class="summit-app"' in body or "summit-brief" in body:
         app.add_js_file("coursebook/summit.js")
         app.add_css_file("coursebook/summit.css")
 
