@@ -130,9 +130,18 @@ def _fix_citation_roles(context: dict) -> None:
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    _add_summit_assets(app, context)
     _add_chart_assets(app, context)
     _fix_citation_roles(context)
     _name_toggles(context)
+
+
+def _add_summit_assets(app: Sphinx, context: dict) -> None:
+    """The summit page's script and styles (rounds, page address, projector mode), on that page only."""
+    body = context.get("body", "")
+    if 'class="summit-app"' in body or "summit-brief" in body:
+        app.add_js_file("coursebook/summit.js")
+        app.add_css_file("coursebook/summit.css")
 
 
 def _add_chart_assets(app: Sphinx, context: dict) -> None:
