@@ -20,7 +20,7 @@ from techdiplomacy.exercises.feedback import (
     judge_open_answer,
     never_crash,
 )
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.fragmentation import STAGE_LABELS, STAGES, functional_diversity, functional_range, innovation
 
 __all__ = [
@@ -245,3 +245,5 @@ TASKS = (
     Task("task3", "An interoperability policy under pressure", "bloc_policy", check_policy, "create", points=3),
     Task("task4", "Was the warning wrong?", "verdict", check_evidence_verdict, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from numbers import Real
 
 from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, judge_open_answer, never_crash
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.policy_paths import DRIVER_LABELS, END_STATES, START_STATES, Drivers, end_state_table
 
 __all__ = [
@@ -212,3 +212,5 @@ TASKS = (
     Task("task3", "A coalition's driver design on a budget", "coalition_design", check_coalition_design, "create", points=3),
     Task("task4", "Judge an inferred direction", "reflection", check_reflection, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())
