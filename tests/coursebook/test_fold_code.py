@@ -25,3 +25,9 @@ def test_code_cells_are_folded_and_keep_their_code() -> None:
 
 def test_folding_twice_adds_one_tag() -> None:
     assert fold_code(fold_code(_notebook())).cells[1].metadata["tags"] == [FOLD_TAG]
+
+
+def test_the_print_version_leaves_code_out() -> None:
+    from coursebook.sphinx_ext import PRINT_TAG
+
+    assert fold_code(_notebook(), PRINT_TAG).cells[1].metadata["tags"] == ["remove-input"]
