@@ -10,7 +10,8 @@
   (see :mod:`coursebook.lite`).
 - Folds code in the student edition (:func:`fold_code`): each code cell's input sits behind a "Show
   code" toggle (a native ``<details>``, so it works with the keyboard and without JavaScript); the
-  notebooks keep their code and the instructor edition shows it.
+  print version (the PDF) leaves code out; the notebooks keep their code and the instructor edition
+  shows it.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from coursebook.editions import current_edition, hidden_cells, student_notebook
 from coursebook.lite import LITE_APP, LITE_VARIABLE, lite_launch_url
 from coursebook.student_branch import launch_branch, pin_install_cell, repository, stamp_exercise
 
-__all__ = ["FOLD_TAG", "fold_code", "setup", "write_mathjax", "write_vega_bundle"]
+__all__ = ["FOLD_TAG", "PRINT_TAG", "fold_code", "setup", "write_mathjax", "write_vega_bundle"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 BUNDLE_NAME = "vega-bundle.js"
@@ -156,12 +157,16 @@ FOLD_TAG = "hide-input"
 _SHOWN_ANYWAY = {"remove-input", "remove_input", "remove-cell", "remove_cell", "hide-cell", FOLD_TAG}
 
 
-def fold_code(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The notebook with every code cell's input folded (tagged ``hide-input``); outputs stay open."""
+#: The print version (single page, printed as the PDF) leaves code out: a toggle cannot open on paper.
+PRINT_TAG = "remove-input"
+
+
+def fold_code(notebook: nbformat.NotebookNode, tag: str = FOLD_TAG) -> nbformat.NotebookNode:
+    """The notebook with every code cell's input folded (tagged ``hide-input``, or ``tag``); outputs stay."""
     for cell in notebook.cells:
         tags = cell.get("metadata", {}).get("tags", [])
-        if cell.cell_type == "code" and not _SHOWN_ANYWAY & set(tags):
-            cell.setdefault("metadata", {})["tags"] = [*tags, FOLD_TAG]
+        if cell.cell_type == "code" and not (_SHOWN_ANYWAY | {tag}) & set(tags):
+            cell.setdefault("metadata", {})["tags"] = [*tags, tag]
     return notebook
 
 
@@ -194,7 +199,8 @@ def _remove_hidden_cells(app: Sphinx, docname: str, source: list[str]) -> None:
     notebook = nbformat.reads(source[0], as_version=4)
     if hidden_cells(notebook):
         notebook = student_notebook(notebook)
-    source[0] = nbformat.writes(fold_code(notebook))
+    printed = getattr(app.builder, "name", "html") == "singlehtml"
+    source[0] = nbformat.writes(fold_code(notebook, PRINT_TAG if printed else FOLD_TAG))
 
 
 def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> None:

@@ -87,7 +87,8 @@ def event_timeline(width: int = 400) -> alt.LayerChart:
         x=alt.X("mark_year:Q", scale=years),
         y=y,
         color=color,
-        shape=alt.Shape("dating:N", scale=DATED, title="Date", legend=alt.Legend(orient="bottom", direction="vertical")),
+        # Above the plot: beside the stage legend below, it would run past a narrow chart's edge.
+        shape=alt.Shape("dating:N", scale=DATED, title="Date", legend=alt.Legend(orient="top", direction="horizontal")),
         opacity=opacity,
         tooltip=tooltip,
     )

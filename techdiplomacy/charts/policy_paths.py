@@ -33,6 +33,10 @@ X_AXIS = alt.X("technology_development:Q", title="Technology development →", s
 Y_AXIS = alt.Y("society_welfare:Q", title="Society welfare →", scale=alt.Scale(domain=[0.2, 0.95]), axis=alt.Axis(labels=False, ticks=False))
 
 
+#: States whose label is drawn below the node rather than above it.
+LABELS_BELOW: tuple[str, ...] = ("A1",)
+
+
 def _compact(paths: pd.DataFrame) -> pd.DataFrame:
     columns = ["from_state", "to_state", "probability", *[c for c in DRIVERS if c in paths]]
     return paths[columns].assign(probability=paths["probability"].round(3))
@@ -85,8 +89,11 @@ def _map_layers(paths: pd.DataFrame, width: int, scenario_filter: str | None = N
             tooltip=[alt.Tooltip("label:N", title="State"), alt.Tooltip("description:N", title="Meaning")],
         )
     )
-    labels = alt.Chart(states).mark_text(dy=-20, fontSize=13, fontWeight="bold").encode(x=X_AXIS, y=Y_AXIS, text="label:N")
-    return alt.layer(edges, nodes, labels).properties(width=width, height=int(width * 0.75))
+    # Labels sit above their node; A1's goes below it, clear of B's label and of the paths to B and C.
+    below = states["state"].isin(LABELS_BELOW)
+    labels = alt.Chart(states[~below]).mark_text(dy=-20, fontSize=13, fontWeight="bold").encode(x=X_AXIS, y=Y_AXIS, text="label:N")
+    labels_below = alt.Chart(states[below]).mark_text(dy=22, fontSize=13, fontWeight="bold").encode(x=X_AXIS, y=Y_AXIS, text="label:N")
+    return alt.layer(edges, nodes, labels, labels_below).properties(width=width, height=int(width * 0.75))
 
 
 def end_state_bars(ends: pd.DataFrame, width: int = 480) -> alt.Chart:

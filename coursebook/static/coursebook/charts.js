@@ -26,32 +26,38 @@
 
   /* Titles wrap onto several lines where they are wider than the space they have (Vega never wraps
    * text, and with a width set by the page a long title would be cut off at the chart's edge).
-   * Widths per character are generous estimates for the course's fonts (16 px titles, 13 px axes). */
-  const TITLE_PX = 9.5;
-  const AXIS_TITLE_PX = 7.6;
-  function wrapLines(text, maxChars) {
-    if (typeof text !== "string" || text.length <= maxChars) return text;
+   * Widths are measured with the fonts Vega draws with (16 px bold titles, 13 px bold axis titles). */
+  const TITLE_FONT = "bold 16px sans-serif";
+  const AXIS_TITLE_FONT = "bold 13px sans-serif";
+  const measure = document.createElement("canvas").getContext("2d");
+  function textWidth(text, font) {
+    measure.font = font;
+    return measure.measureText(text).width;
+  }
+  function wrapLines(text, maxWidth, font) {
+    if (typeof text !== "string" || textWidth(text, font) <= maxWidth) return text;
     const lines = [];
     let line = "";
     for (const word of text.split(" ")) {
-      if (line && (line + " " + word).length > maxChars) { lines.push(line); line = word; }
-      else line = line ? line + " " + word : word;
+      const candidate = line ? line + " " + word : word;
+      if (line && textWidth(candidate, font) > maxWidth) { lines.push(line); line = word; }
+      else line = candidate;
     }
     if (line) lines.push(line);
     return lines.length > 1 ? lines : text;
   }
-  function wrapTitle(title, width, px) {
-    const chars = Math.max(12, Math.floor(width / px));
-    if (typeof title === "string") return wrapLines(title, chars);
+  function wrapTitle(title, width, font) {
+    const room = Math.max(120, width - 16);
+    if (typeof title === "string") return wrapLines(title, room, font);
     if (title && typeof title === "object" && !Array.isArray(title) && typeof title.text === "string") {
-      return Object.assign({}, title, { text: wrapLines(title.text, chars) });
+      return Object.assign({}, title, { text: wrapLines(title.text, room, font) });
     }
     return title;
   }
   function wrapTitles(spec, width) {
     const copy = Object.assign({}, spec);
     const own = typeof copy.width === "number" ? Math.min(copy.width + 40, width) : width;
-    if (copy.title) copy.title = wrapTitle(copy.title, own, TITLE_PX);
+    if (copy.title) copy.title = wrapTitle(copy.title, own, TITLE_FONT);
     for (const key of ["hconcat", "vconcat", "concat", "layer"]) {
       if (Array.isArray(copy[key])) copy[key] = copy[key].map(function (part) { return wrapTitles(part, own); });
     }
@@ -62,7 +68,7 @@
         const def = encoding[channel];
         if (def && typeof def.title === "string") {
           const length = channel === "x" && typeof copy.width === "number" ? Math.min(copy.width, own) : own * 0.9;
-          encoding[channel] = Object.assign({}, def, { title: wrapTitle(def.title, length, AXIS_TITLE_PX) });
+          encoding[channel] = Object.assign({}, def, { title: wrapTitle(def.title, length, AXIS_TITLE_FONT) });
         }
       }
       copy.encoding = encoding;
@@ -72,7 +78,27 @@
 
   /* Below this plot width a chart fitted to a phone's column is too cramped to read; it keeps its
    * designed width instead and scrolls sideways (with a note saying so). */
-  const MIN_PLOT_WIDTH = 170;
+  const MIN_PLOT_WIDTH = 140;
+
+  /* How far (px) the chart's text runs past the sides of its drawing, or -1 if it runs past the top
+   * or bottom (Vega sizes a fitted chart by its axes and legends, not by text marks, so labels beside
+   * bars can run past the edge). */
+  function overflow(view) {
+    const svg = view.querySelector("svg");
+    if (!svg) return 0;
+    const box = svg.getBoundingClientRect();
+    let left = 0, right = 0, vertical = false;
+    for (const t of svg.querySelectorAll("text")) {
+      if (!t.textContent.trim()) continue;
+      const r = t.getBoundingClientRect();
+      if (r.width === 0) continue;
+      left = Math.max(left, box.left - r.left);
+      right = Math.max(right, r.right - box.right);
+      if (r.top < box.top - 1 || r.bottom > box.bottom + 1) vertical = true;
+    }
+    if (vertical) return -1;
+    return left > 1 || right > 1 ? Math.ceil(left + right) + 4 : 0;
+  }
 
   function isDark() {
     return document.documentElement.dataset.theme === "dark";
@@ -102,11 +128,20 @@
     }
     const options = { actions: false, renderer: "svg", config: config };
     let result = await window.vegaEmbed(view, spec, options);
-    if (spec.width === "container" && result.view.width() < MIN_PLOT_WIDTH) {
-      result.finalize();
-      view.replaceChildren();
-      spec = wrapTitles(Object.assign({}, designed, { autosize: { type: "pad" } }), Math.max(column, (designed.width || 400) + 200));
-      result = await window.vegaEmbed(view, spec, options);
+    if (spec.width === "container") {
+      const plot = result.view.width();
+      const over = overflow(view);
+      if (plot < MIN_PLOT_WIDTH || over !== 0) {
+        /* Narrow the plot by what runs over, if it stays readable; else keep the designed width
+         * (the figure then scrolls sideways, and says so). */
+        const narrower = over > 0 && plot - over >= MIN_PLOT_WIDTH;
+        result.finalize();
+        view.replaceChildren();
+        spec = narrower
+          ? wrapTitles(Object.assign({}, designed, { width: plot - over, autosize: { type: "pad" } }), column)
+          : wrapTitles(Object.assign({}, designed, { autosize: { type: "pad" } }), Math.max(column, (designed.width || 400) + 200));
+        result = await window.vegaEmbed(view, spec, options);
+      }
     }
     for (const [name, value] of Object.entries(saved)) {
       try { result.view.signal(name, value); } catch (e) { /* param no longer present */ }
