@@ -146,6 +146,9 @@ class SummitPage:
                  + json.dumps(self.data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
                  + "</script>",
                  f'<p class="summit-statement"><strong>{html.escape(STATEMENT)}</strong></p>',
+                 '<p class="summit-static-note"><em>Shown here at the choices it was run with. In a notebook these '
+                 "controls do not respond: use the live summit further down (it needs a running kernel). In the "
+                 "book's page they work without one.</em></p>",
                  _TOOLBAR, '<div class="summit-cards">']
         for key in CARD_KEYS:
             shown = card(key, self.choices)

@@ -18,6 +18,7 @@ from techdiplomacy.models.summit import (
     DELEGATIONS,
     INPUTS,
     STATEMENT,
+    input_label,
     option_labels,
     SummitChoices,
     load_round,
@@ -95,7 +96,7 @@ def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
         except ValueError as error:
             status.value = f"Could not load: {html.escape(str(error))}"
             return
-        off_grid = [spec.name for spec in INPUTS if getattr(loaded, spec.name) not in spec.options]
+        off_grid = [input_label(spec.name) for spec in INPUTS if getattr(loaded, spec.name) not in spec.options]
         if off_grid:
             status.value = (f"Could not load: {html.escape(', '.join(off_grid))} lie between the levels "
                             "this table offers; use the model functions for those values.")

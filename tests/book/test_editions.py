@@ -77,6 +77,8 @@ def test_student_edition_contains_no_solution_or_instructor_text(html_dir: Path)
     leaked = [(name, phrase) for name, phrase in _hidden_phrases() if phrase in corpus]
     assert leaked == []
     assert not (html_dir / "instructor").exists()
+    assert (html_dir / "chapters" / "summit_briefs.html").is_file(), "students get the printable summit briefs"
+    assert "Running the summit" not in corpus and "Proposal summary sheet" not in corpus, "the summit kit is the instructor's"
 
 
 def test_student_edition_numbers_exercises_without_solutions(html_dir: Path) -> None:
@@ -94,7 +96,7 @@ def test_instructor_edition_has_solutions_notes_and_guide(instructor_html: Path)
     corpus = _corpus(instructor_html)
     missing = [(name, phrase) for name, phrase in _hidden_phrases() if phrase not in corpus]
     assert missing == []
-    for page in ("guide", "syllabus", "rubrics"):
+    for page in ("guide", "syllabus", "rubrics", "summit_kit"):
         assert (instructor_html / "instructor" / f"{page}.html").is_file()
     assert "Instructor edition" in (instructor_html / "index.html").read_text(encoding="utf-8")
     page = (instructor_html / "chapters" / "policy_paths.html").read_text(encoding="utf-8")

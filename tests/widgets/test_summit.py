@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import ipywidgets as widgets
@@ -90,5 +91,30 @@ def test_loading_a_round_off_the_grid_is_reported(tmp_path):
     shown = box.results.value
     box.file_name.value = str(path)
     box.load_button.click()
-    assert "Could not load" in box.status.value and "us_regulatory_pressure" in box.status.value
+    assert "Could not load" in box.status.value and "US delegation: regulatory pressure" in box.status.value
+    assert "_" not in box.status.value
     assert box.results.value == shown
+
+
+def test_a_round_the_static_page_downloads_loads_in_the_widget_and_back(tmp_path):
+    """The page's script writes {"format", "name", "choices"} with JSON numbers (1.0 becomes 1)."""
+    from_page = {"format": model.ROUND_FORMAT, "name": "Round 2",
+                 "choices": {**model.SummitChoices().as_dict(), "coalition_science": 1, "korea_asymmetry": 0,
+                             "chair_group_size": 9, "korea_posture": "specific"}}
+    path = tmp_path / "Round-2.json"
+    path.write_text(json.dumps(from_page), encoding="utf-8")
+    box = w.summit_table()
+    box.file_name.value = str(path)
+    box.load_button.click()
+    assert "Loaded" in box.status.value
+    assert box.controls["coalition_science"].value == 1.0 and box.controls["chair_group_size"].value == 9
+    box.save_button.click()  # and the widget writes the same format back, with the round's name
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["format"] == model.ROUND_FORMAT and saved["name"] == "Round 2"
+    assert model.choices_from_document(saved) == model.choices_from_document(from_page)
+
+
+def test_controls_show_words_not_codes():
+    box = w.summit_table()
+    for name, control in box.controls.items():
+        assert all("_" not in label for label, _ in control.options), name

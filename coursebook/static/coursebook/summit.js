@@ -63,6 +63,8 @@
     document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && root.classList.contains("summit-app--projector")) self.projector();
     });
+    var note = root.querySelector(".summit-static-note");
+    if (note) note.hidden = true;
     this.refreshRounds(null);
     this.fromAddress();
     this.update(false);
