@@ -90,14 +90,15 @@ body { line-height: 1.45; }
 .pdf-contents li a .pdf-contents__page { min-width: 2.2rem; text-align: right; font-variant-numeric: tabular-nums; }
 /* A chapter per page; headings stay with what follows them */
 .pdf-chapter { break-before: page; }
-h1, h2, h3, h4 { break-after: avoid; }
+h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
 p { orphans: 3; widows: 3; }
 /* Charts: whole, inside the column, in their default state */
 figure.coursebook-chart { overflow: visible !important; break-inside: avoid; margin: 1rem 0; }
 figure.coursebook-chart svg { max-width: 100%; height: auto; }
 .pdf-interactive { font-size: 0.9rem; font-style: italic; margin-top: 0.3rem; }
-/* Code: wraps long lines between words */
-div.cell_input { break-inside: avoid; }
+/* Code: kept with its output, long lines wrapped between words */
+div.cell_input { break-inside: avoid; break-after: avoid; }
+div.cell_input + div.cell_output { break-before: avoid; }
 pre { white-space: pre-wrap !important; overflow-wrap: break-word; word-break: normal; }
 div.cell_output { break-inside: auto !important; }
 /* Tables: whole width, header repeated on each page, rows kept whole, words never broken */
