@@ -108,7 +108,7 @@ def membership_matrix() -> pd.DataFrame:
     """Countries × groups, ``True`` where the country is a member; rows sorted by number of groups."""
     table = load_table("minilateralism_memberships").assign(member=True)
     wide = table.pivot(index="country", columns="group", values="member").reindex(columns=list(groups()))
-    wide = wide.fillna(False).astype(bool)
+    wide = wide.notna()  # not fillna(False), which pandas 2.2 warns about (downcasting object columns)
     order = wide.sum(axis=1).sort_values(ascending=False, kind="stable")
     return wide.loc[sorted(wide.index, key=lambda c: (-order[c], c))]
 
