@@ -8,6 +8,8 @@ the mathematics typeset, and lays the page out as a handout (:data:`PREPARE_JS`,
 - a cover, then a contents page with page numbers; every chapter starts on a new page;
 - each interactive chart printed in its default state, without its sliders and menus, and with a
   line giving the address of the web page where it responds to them (:func:`published_url`);
+- code as the web page shows it at first: folded away behind no toggle in the chapters, open in the
+  exercises, whose answer cells are the tasks;
 - the exercises as tasks with a box to write the answer in, without the checks' placeholder
   feedback ("Not yet ...") that only makes sense in a running notebook;
 - tables that repeat their header row on each page and wrap between words, in smaller type when
@@ -75,7 +77,8 @@ body { line-height: 1.45; }
 .bd-article, .bd-article-container, .bd-content, .bd-main, .bd-container, .bd-container__inner, .bd-page-width {
   max-width: none !important; width: auto !important; padding: 0 !important; margin: 0 !important; }
 #jb-print-docs-body, .headerlink, .prev-next-area, .bd-footer, .bd-footer-content, .footer-article-items,
-#pst-back-to-top, .skip-link, .vega-bindings, .vega-embed details, .vega-actions { display: none !important; }
+#pst-back-to-top, .skip-link, .vega-bindings, .vega-embed details, .vega-actions,
+details.hide.above-input > summary { display: none !important; }
 /* Cover and contents */
 .pdf-cover { break-after: page; padding-top: 55mm; }
 .bd-main .bd-content .bd-article .pdf-cover h1 { display: block !important; font-size: 2.6rem; margin: 0 0 1.5rem; }
