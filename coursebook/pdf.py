@@ -412,6 +412,8 @@ def stamp_pages(body: bytes, overlay: bytes) -> "PdfWriter":  # noqa: F821 - pyp
         raise RuntimeError(f"{len(stamps.pages)} running-head pages for {len(writer.pages)} pages")
     for page, stamp in zip(writer.pages, stamps.pages):
         page.merge_page(stamp)
+        page.compress_content_streams()  # merging leaves them uncompressed: twice the file size
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     return writer
 
 
