@@ -312,27 +312,28 @@ def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"):
         if path := shutil.which(name):
             return path
-    if path := _playwright_chromium():
+    path = _playwright_executable()
+    if path and Path(path).is_file():
         return path
-    for path in (
-        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-        "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    ):
-        if Path(path).is_file():
-            return path
-    return None
+    return next((path for path in _MACOS_BROWSERS if Path(path).is_file()), None)
 
 
-def _playwright_chromium() -> str | None:
-    """The Chromium that Playwright downloaded (``playwright install chromium``), if there is one."""
+#: Where Chrome and Chromium are installed on macOS.
+_MACOS_BROWSERS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+)
+
+
+def _playwright_executable() -> str | None:
+    """Where ``python -m playwright install chromium`` puts its Chromium (whether it is there or not)."""
     try:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            path = playwright.chromium.executable_path
+            return playwright.chromium.executable_path
     except Exception:  # noqa: BLE001 - no Playwright driver: no browser of its own either
         return None
-    return path if path and Path(path).is_file() else None
 
 
 def published_url(root: Path = ROOT) -> str:
