@@ -476,12 +476,13 @@ def print_pdf(html_dir: Path, output: Path | None = None, timeout_ms: int = 180_
             headings = layout["headings"]
             options = {"format": "A4", "print_background": True, "outline": False, "tagged": True, "margin": margin}
             body = page.pdf(**options)
-            for _ in range(3):  # the numbers take the room kept for them, so this settles at once
+            for _attempt in range(3):  # the numbers take the room kept for them: this settles at once
                 pages = _destination_pages(body)
-                page.evaluate(NUMBER_CONTENTS_JS, {key: number + 1 for key, (number, _) in pages.items()})
+                page.evaluate(NUMBER_CONTENTS_JS, {key: number + 1 for key, (number, _top) in pages.items()})
                 body = page.pdf(**options)
                 if _destination_pages(body) == pages:
                     break
+            pages = _destination_pages(body)  # bookmarks and running heads follow the final print
             from pypdf import PdfReader
 
             page_count = len(PdfReader(io.BytesIO(body)).pages)
