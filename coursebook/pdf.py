@@ -8,6 +8,8 @@ the mathematics typeset, and lays the page out as a handout (:data:`PREPARE_JS`,
 - a cover, then a contents page with page numbers; every chapter starts on a new page;
 - each interactive chart printed in its default state, without its sliders and menus, and with a
   line giving the address of the web page where it responds to them (:func:`published_url`);
+- code as the web page shows it at first: folded away behind no toggle in the chapters, open in the
+  exercises, whose answer cells are the tasks;
 - the exercises as tasks with a box to write the answer in, without the checks' placeholder
   feedback ("Not yet ...") that only makes sense in a running notebook;
 - tables that repeat their header row on each page and wrap between words, in smaller type when
@@ -75,7 +77,8 @@ body { line-height: 1.45; }
 .bd-article, .bd-article-container, .bd-content, .bd-main, .bd-container, .bd-container__inner, .bd-page-width {
   max-width: none !important; width: auto !important; padding: 0 !important; margin: 0 !important; }
 #jb-print-docs-body, .headerlink, .prev-next-area, .bd-footer, .bd-footer-content, .footer-article-items,
-#pst-back-to-top, .skip-link, .vega-bindings, .vega-embed details, .vega-actions { display: none !important; }
+#pst-back-to-top, .skip-link, .vega-bindings, .vega-embed details, .vega-actions,
+details.hide.above-input > summary { display: none !important; }
 /* Cover and contents */
 .pdf-cover { break-after: page; padding-top: 55mm; }
 .bd-main .bd-content .bd-article .pdf-cover h1 { display: block !important; font-size: 2.6rem; margin: 0 0 1.5rem; }
@@ -90,14 +93,15 @@ body { line-height: 1.45; }
 .pdf-contents li a .pdf-contents__page { min-width: 2.2rem; text-align: right; font-variant-numeric: tabular-nums; }
 /* A chapter per page; headings stay with what follows them */
 .pdf-chapter { break-before: page; }
-h1, h2, h3, h4 { break-after: avoid; }
+h1, h2, h3, h4 { break-after: avoid; break-inside: avoid; }
 p { orphans: 3; widows: 3; }
 /* Charts: whole, inside the column, in their default state */
 figure.coursebook-chart { overflow: visible !important; break-inside: avoid; margin: 1rem 0; }
 figure.coursebook-chart svg { max-width: 100%; height: auto; }
 .pdf-interactive { font-size: 0.9rem; font-style: italic; margin-top: 0.3rem; }
-/* Code: wraps long lines between words */
-div.cell_input { break-inside: avoid; }
+/* Code: kept with its output, long lines wrapped between words */
+div.cell_input { break-inside: avoid; break-after: avoid; }
+div.cell_input + div.cell_output { break-before: avoid; }
 pre { white-space: pre-wrap !important; overflow-wrap: break-word; word-break: normal; }
 div.cell_output { break-inside: auto !important; }
 /* Tables: whole width, header repeated on each page, rows kept whole, words never broken */
@@ -308,27 +312,28 @@ def chromium_path() -> str | None:
     for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome"):
         if path := shutil.which(name):
             return path
-    if path := _playwright_chromium():
+    path = _playwright_executable()
+    if path and Path(path).is_file():
         return path
-    for path in (
-        "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
-        "/Applications/Chromium.app/Contents/MacOS/Chromium",
-    ):
-        if Path(path).is_file():
-            return path
-    return None
+    return next((path for path in _MACOS_BROWSERS if Path(path).is_file()), None)
 
 
-def _playwright_chromium() -> str | None:
-    """The Chromium that Playwright downloaded (``playwright install chromium``), if there is one."""
+#: Where Chrome and Chromium are installed on macOS.
+_MACOS_BROWSERS = (
+    "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    "/Applications/Chromium.app/Contents/MacOS/Chromium",
+)
+
+
+def _playwright_executable() -> str | None:
+    """Where ``python -m playwright install chromium`` puts its Chromium (whether it is there or not)."""
     try:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as playwright:
-            path = playwright.chromium.executable_path
+            return playwright.chromium.executable_path
     except Exception:  # noqa: BLE001 - no Playwright driver: no browser of its own either
         return None
-    return path if path and Path(path).is_file() else None
 
 
 def published_url(root: Path = ROOT) -> str:
@@ -408,6 +413,8 @@ def stamp_pages(body: bytes, overlay: bytes) -> "PdfWriter":  # noqa: F821 - pyp
         raise RuntimeError(f"{len(stamps.pages)} running-head pages for {len(writer.pages)} pages")
     for page, stamp in zip(writer.pages, stamps.pages):
         page.merge_page(stamp)
+        page.compress_content_streams()  # merging leaves them uncompressed: twice the file size
+    writer.compress_identical_objects(remove_duplicates=True, remove_unreferenced=True)
     return writer
 
 
@@ -469,12 +476,13 @@ def print_pdf(html_dir: Path, output: Path | None = None, timeout_ms: int = 180_
             headings = layout["headings"]
             options = {"format": "A4", "print_background": True, "outline": False, "tagged": True, "margin": margin}
             body = page.pdf(**options)
-            for _ in range(3):  # the numbers take the room kept for them, so this settles at once
+            for _attempt in range(3):  # the numbers take the room kept for them: this settles at once
                 pages = _destination_pages(body)
-                page.evaluate(NUMBER_CONTENTS_JS, {key: number + 1 for key, (number, _) in pages.items()})
+                page.evaluate(NUMBER_CONTENTS_JS, {key: number + 1 for key, (number, _top) in pages.items()})
                 body = page.pdf(**options)
                 if _destination_pages(body) == pages:
                     break
+            pages = _destination_pages(body)  # bookmarks and running heads follow the final print
             from pypdf import PdfReader
 
             page_count = len(PdfReader(io.BytesIO(body)).pages)

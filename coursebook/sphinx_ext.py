@@ -241,4 +241,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", _strip_downloadable_notebooks)
     app.connect("html-page-context", _on_page)
     app.add_css_file("coursebook/course.css")
+    # myst-nb draws its "Show code" toggle for the html builder only; the print version (and so the
+    # PDF) is built with singlehtml (coursebook.build.build_site), which needs it too.
+    from myst_nb.sphinx_ import HideCodeCellNode, depart_HideCellInput, visit_HideCellInput
+
+    app.add_node(HideCodeCellNode, override=True, singlehtml=(visit_HideCellInput, depart_HideCellInput))
     return {"parallel_read_safe": True, "parallel_write_safe": True, "version": "0.1"}
