@@ -45,6 +45,24 @@ def run(count: int, jobs: int, sandboxed: bool) -> tuple[float, list]:
         return time.perf_counter() - started, grades
 
 
+def start_cost(repeat: int = 10) -> tuple[float, float]:
+    """Median seconds to start Python with the runner's imports, in a sandbox and without one."""
+    import subprocess
+
+    from coursebook.grading import sandbox
+
+    code = "import jupyter_client, zmq, techdiplomacy"
+    inside = sandbox.base_command(GradingLimits(), sandbox.environment(), None) + ["--", sys.executable, "-I", "-B", "-c", code]
+    outside = [sys.executable, "-I", "-B", "-c", code]
+    times: dict[str, list[float]] = {"inside": [], "outside": []}
+    for _ in range(repeat):
+        for name, argv in (("inside", inside), ("outside", outside)):
+            started = time.perf_counter()
+            subprocess.run(argv, check=True, capture_output=True)
+            times[name].append(time.perf_counter() - started)
+    return statistics.median(times["inside"]), statistics.median(times["outside"])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--count", type=int, default=40)
@@ -63,6 +81,9 @@ def main() -> int:
         print(f"Notebooks with errors: {', '.join(failed)}")
     if wrong:
         print(f"Correct notebooks without full marks: {', '.join(wrong)}")
+    inside, outside = start_cost()
+    print(f"The sandbox's own cost (namespaces, mounts, limits; the runner is the same either way): starting the runner's "
+          f"Python takes {inside:.2f} s in a sandbox and {outside:.2f} s without, {inside - outside:+.2f} s per notebook.")
     if options.compare:
         plain_seconds, plain = run(options.count, options.jobs, False)
         plain_median = statistics.median(g.seconds for g in plain)

@@ -5,7 +5,9 @@ resource attacks, gaming), plus broken and mislabelled files."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import io
 import os
 from pathlib import Path
 
@@ -395,7 +397,8 @@ def solutions(topic: str) -> dict[str, object]:
     for cell in cells[1:]:
         state["solution"] = "solution" in cell.metadata.get("tags", [])
         try:
-            exec(compile(_without_magics(cell.source), "cell", "exec"), namespace)  # noqa: S102
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(_without_magics(cell.source), "cell", "exec"), namespace)  # noqa: S102
         except Exception:  # noqa: BLE001 - student cells with placeholders may fail
             pass
     return {name: _plain(value) for name, value in captured.items() if not callable(value)}
