@@ -30,7 +30,9 @@ from grading_fixtures import CHEAT, FULL, MARKER, ROOT, TOPICS, correct, exercis
 LIMITS = GradingLimits(cell=15, notebook=120, check=20, call=2, jobs=2)
 SANDBOX_UIDS = range(sandbox.FIRST_UID, sandbox.FIRST_UID + sandbox.USERS)
 
-pytestmark = pytest.mark.skipif(sandbox.problem() is not None, reason=f"no sandbox here: {sandbox.problem()}")
+# Skipped where no sandbox can be made (macOS, a container without namespaces), but never in CI.
+pytestmark = pytest.mark.skipif(sandbox.problem() is not None and not os.environ.get("CI"),
+                                reason=f"no sandbox here: {sandbox.problem()}")
 
 
 def _tree(*folders: Path) -> dict[str, str]:
