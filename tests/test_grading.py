@@ -134,7 +134,7 @@ def test_every_exercise_has_a_full_correct_and_an_empty_blank_control(graded: di
 
 
 def test_the_run_stays_within_its_time_and_the_graders_memory_stays_small(graded: dict) -> None:
-    assert graded["seconds"] < 240
+    assert graded["seconds"] < 360  # a loose bound: the machine may be shared
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert rss_mb < 600, f"the grader's process grew to {rss_mb:.0f} MB (a notebook printed 260 MB)"
 

@@ -168,9 +168,13 @@ class Kernel:
 
         msg_id = self.kc.execute(code, store_history=False, allow_stdin=False, stop_on_error=False)
         errors: list[str] = []
-        end, interrupted = time.monotonic() + seconds, False
+        end, interrupted, replied = time.monotonic() + seconds, False, None
         while True:
             remaining = end - time.monotonic()
+            if replied is not None and time.monotonic() - replied > 1.0:
+                # The reply came but the "idle" status was lost (a message over the size cap drops
+                # the connection): the cell is done all the same.
+                return ("interrupted" if interrupted else "ok"), errors
             if remaining <= 0:
                 if interrupted:
                     return "stuck", errors
@@ -182,8 +186,10 @@ class Kernel:
                 end = time.monotonic() + GRACE
                 continue
             try:
-                msg = await self.kc.get_iopub_msg(timeout=min(remaining, 1.0))
+                msg = await self.kc.get_iopub_msg(timeout=min(remaining, 0.25))
             except Empty:
+                if replied is None:
+                    replied = await self._replied(msg_id, errors)
                 if not await self.km.is_alive():
                     return "dead", errors
                 continue
@@ -196,6 +202,23 @@ class Kernel:
                 errors.append(f"{str(content.get('ename'))[:80]}: {str(content.get('evalue'))[:160]}")
             elif kind == "status" and content.get("execution_state") == "idle":
                 return ("interrupted" if interrupted else "ok"), errors
+
+    async def _replied(self, msg_id: str, errors: list[str]) -> float | None:
+        """The time the kernel's execute reply to ``msg_id`` arrived (read from the shell channel), if it did."""
+        from queue import Empty
+
+        while True:
+            try:
+                msg = await self.kc.get_shell_msg(timeout=0.01)
+            except Empty:
+                return None
+            except Exception:  # noqa: BLE001
+                return None
+            if msg.get("parent_header", {}).get("msg_id") == msg_id and msg.get("msg_type") == "execute_reply":
+                content = msg.get("content", {})
+                if content.get("status") == "error" and not errors:
+                    errors.append(f"{str(content.get('ename'))[:80]}: {str(content.get('evalue'))[:160]}")
+                return time.monotonic()
 
     async def stop(self) -> None:
         try:
