@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 
 from coursebook.grading import sandbox
 from coursebook.grading.common import GradingLimits, NotebookGrade, TaskGrade, clean
@@ -208,20 +207,27 @@ def main(arguments: list[str] | None = None) -> int:
     started = time.perf_counter()
     limits = GradingLimits(cell=options.cell_timeout, notebook=options.notebook_timeout, jobs=options.jobs)
     try:
-        grades = grade_folder(options.folder, limits, sandboxed=not options.unsafe_no_sandbox, assessment=options.assessment)
+        grades = grade_notebooks(find_notebooks(options.folder), limits, sandboxed=not options.unsafe_no_sandbox,
+                                 assessment=options.assessment)
+        written = write_reports(options.folder, grades) if grades else {}
     except NoSandbox as error:
         print(f"Refusing to grade: no sandbox can be made here: {clean(error)}", file=sys.stderr)
         return 3
     except CourseChanged as error:
         print(f"Refusing to write reports: {clean(error)}", file=sys.stderr)
         return 4
+    except OSError as error:
+        print(f"The reports could not be written into {clean(options.folder)}: {clean(error)}", file=sys.stderr)
+        return 5
     if not grades:
         print(f"No notebooks (*.ipynb) in {clean(options.folder)}.", file=sys.stderr)
         return 2
     for grade in grades:
         score = f"{grade.total}/{grade.max_total}" if grade.tasks else "-"
         print(clean(f"{grade.file_name[:40]:40} {grade.exercise or '?':22} {score:>7}  {'; '.join(grade.notes)[:100]}", 400))
+    for warning in written["warnings"]:
+        print(f"Warning: {clean(warning, 300)}", file=sys.stderr)
     mode = "assessment mode" if options.assessment else "self-study mode (searchable tasks: feedback only)"
     print(clean(f"\nGraded {len(grades)} notebooks in {time.perf_counter() - started:.1f} s, {mode}: "
-                f"{options.folder}/grades.csv, open_answers.csv, feedback/", 1000))
+                f"{options.folder}/{written['grades']}, {written['open_answers']}, {written['feedback']}/", 1000))
     return 0
