@@ -314,3 +314,17 @@ def test_grade_sheet_imports_into_a_spreadsheet_as_is(tmp_path: Path) -> None:
     assert all(len(row) == len(rows[0]) for row in rows) and len(rows) == 4
     assert rows[1][0] == "'=HYPERLINK(1)" and rows[1][-1] == "'-1 line break red"
     assert "could not be written" in rows[3][-1]
+
+
+def test_the_assessment_edition_switches_the_mode_on_in_the_notebook() -> None:
+    from coursebook.student_branch import ASSESSMENT_LINE, assess_exercise
+
+    notebook = assess_exercise(exercise("policy_paths"))
+    assert notebook.metadata["techdiplomacy"] == {"exercise": "policy_paths", "assessment": True}
+    first = next(c for c in notebook.cells if c.cell_type == "code")
+    assert first.source.startswith(ASSESSMENT_LINE) and exercise_of(notebook) == ("policy_paths", None)
+    assess_exercise(notebook)
+    assert first.source.count("TECHDIPLOMACY_ASSESSMENT") == 1
+    done = subprocess.run([sys.executable, "-c", ASSESSMENT_LINE + "import os; print(os.environ['TECHDIPLOMACY_ASSESSMENT'])"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip() == "1"
