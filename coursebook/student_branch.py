@@ -133,6 +133,24 @@ def stamp_exercise(notebook: nbformat.NotebookNode, topic: str) -> nbformat.Note
     return notebook
 
 
+#: The line an assessment edition's setup cell starts with (see techdiplomacy.exercises.tasks.assessment_mode).
+ASSESSMENT_LINE = ('import os; os.environ["TECHDIPLOMACY_ASSESSMENT"] = "1"  '
+                   "# assigned for assessment: the checks below give format feedback only\n")
+
+
+def assess_exercise(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Assign an exercise notebook in assessment mode: its checks of searchable tasks give format feedback only.
+
+    Sets ``techdiplomacy.assessment`` in the metadata and switches the mode on in the first code cell.
+    Grade such notebooks with ``scripts/grade.sh DIR --assessment``.
+    """
+    notebook.metadata.setdefault(STAMP_KEY, {})["assessment"] = True
+    first = next((c for c in notebook.cells if c.cell_type == "code"), None)
+    if first is not None and ASSESSMENT_LINE not in first.source:
+        first.source = ASSESSMENT_LINE + first.source
+    return notebook
+
+
 def sync_install_cells(root: Path = ROOT) -> list[Path]:
     """Point the install cell of every source notebook at ``repository.url`` (after forking the
     course); returns the notebooks changed. Only that address changes, byte for byte."""
@@ -166,8 +184,9 @@ def _source_files(root: Path, ref: str | None) -> dict[str, bytes]:
     return {p: _git(root, "show", f"{ref}:{p}") for p in sorted(listed) if p and _selected(p)}
 
 
-def student_files(root: Path = ROOT, ref: str | None = "HEAD") -> dict[str, bytes]:
-    """The files of the student branch made from ``ref`` (None: the work tree), by path."""
+def student_files(root: Path = ROOT, ref: str | None = "HEAD", assessment: bool = False) -> dict[str, bytes]:
+    """The files of the student branch made from ``ref`` (None: the work tree), by path
+    (``assessment``: the exercises assigned in assessment mode, see :func:`assess_exercise`)."""
     settings = repository(root)
     files = {}
     for path, content in _source_files(root, ref).items():
@@ -176,6 +195,8 @@ def student_files(root: Path = ROOT, ref: str | None = "HEAD") -> dict[str, byte
             pin_install_cell(notebook, settings.url, settings.student_branch)
             if path.startswith("exercises/"):
                 stamp_exercise(notebook, Path(path).stem)
+                if assessment:
+                    assess_exercise(notebook)
             content = (nbformat.writes(notebook) + "\n").encode("utf-8")
         files[path] = content
     files["README.md"] = README.format(
@@ -202,12 +223,12 @@ def _resolve(git_dir: Path, ref: str) -> str | None:
 
 
 def make_student_branch(root: Path = ROOT, ref: str | None = "HEAD", target: Path | None = None,
-                        branch: str | None = None) -> tuple[str, str, bool]:
+                        branch: str | None = None, assessment: bool = False) -> tuple[str, str, bool]:
     """Generate the student branch from ``ref`` of the repository at ``root`` into the repository
     ``target`` (default: the same). Returns ``(commit, tree, changed)``."""
     target = target or root
     branch = branch or repository(root).student_branch
-    tree = student_tree(student_files(root, ref), target)
+    tree = student_tree(student_files(root, ref, assessment), target)
     parent = _resolve(target, f"refs/heads/{branch}") or _resolve(target, f"refs/remotes/origin/{branch}")
     if parent and _git(target, "rev-parse", f"{parent}^{{tree}}").decode().strip() == tree:
         _git(target, "update-ref", f"refs/heads/{branch}", parent)
@@ -234,6 +255,9 @@ def main(arguments: list[str] | None = None) -> int:
     parser.add_argument("--push", metavar="REMOTE", default=None, help="push the branch to REMOTE afterwards (e.g. origin)")
     parser.add_argument("--sync-install-cells", action="store_true",
                         help="only point the source notebooks' install cell at repository.url (after forking)")
+    parser.add_argument("--assessment", action="store_true",
+                        help="assign the exercises in assessment mode (their checks give format feedback only; "
+                             "grade with scripts/grade.sh DIR --assessment); use with --branch, e.g. --branch assessment")
     options = parser.parse_args(arguments)
     if options.sync_install_cells:
         changed = sync_install_cells(ROOT)
@@ -241,7 +265,7 @@ def main(arguments: list[str] | None = None) -> int:
         return 0
     ref = None if options.ref == "WORKTREE" else options.ref
     branch = options.branch or repository(ROOT).student_branch
-    commit, tree, changed = make_student_branch(ROOT, ref, branch=branch)
+    commit, tree, changed = make_student_branch(ROOT, ref, branch=branch, assessment=options.assessment)
     print(f"{branch}: {commit} (tree {tree}){'' if changed else ', unchanged'}")
     if options.push:
         _git(ROOT, "push", options.push, f"refs/heads/{branch}:refs/heads/{branch}")

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run every test: models, data, charts, widgets, checkers, tooling, notebooks (nbval, comparing
 # outputs), the warning-free book build, and the offline browser and accessibility checks.
-# Installs what the tests need, Chromium included.
+# Installs what the tests need, Chromium and bubblewrap (the grading sandbox) included.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup-env.sh
@@ -11,6 +11,11 @@ if ! command -v chromium >/dev/null 2>&1; then
   echo "Installing Chromium (Debian package) for the browser tests ..."
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
+if ! command -v bwrap >/dev/null 2>&1; then
+  echo "Installing bubblewrap (Debian package) for the grading sandbox ..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq bubblewrap >/dev/null
 fi
 
 export PYTHONHASHSEED=0

@@ -97,7 +97,9 @@ def _has_surrogates(value: str) -> bool:
 def escape_name(name: str) -> str:
     """A file name as readable, printable text: undecodable bytes as ``\\xNN``, control characters as ``\\uNNNN``."""
     text = os.fsencode(name).decode("utf-8", "backslashreplace")
-    return "".join(ch if not _CONTROL.match(ch) and ch != "\n" else f"\\u{ord(ch):04x}" for ch in text)
+    last = len(text) - 1
+    return "".join(f"\\u{ord(ch):04x}" if _CONTROL.match(ch) or (ch.isspace() and (ch != " " or i in (0, last))) else ch
+                   for i, ch in enumerate(text))
 
 
 def student_name(name: str) -> str:

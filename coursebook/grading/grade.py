@@ -12,7 +12,6 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import nbformat
 
 from coursebook.grading import sandbox
 from coursebook.grading.common import GradingLimits, NotebookGrade, TaskGrade, clean
@@ -38,11 +37,11 @@ class Job:
     code: bytes = b""
     exported: dict | None = None
     notes: list[str] = field(default_factory=list)
+    number: int = 0
 
 
 def _prepare(path: Path, course: Course, assessment: bool) -> Job:
-    from techdiplomacy.exercises.tasks import tasks_of
-
+    tasks_of = course.tasks_of
     grade = NotebookGrade(path)
     raw, problem = read_bytes(path)
     notebook = None
@@ -66,7 +65,7 @@ def _prepare(path: Path, course: Course, assessment: bool) -> Job:
     return Job(grade, tasks, json.dumps({"cells": cells}).encode())
 
 
-def _run(job: Job, limits: GradingLimits, slots: queue.Queue, sandboxed: bool, assessment: bool) -> Job:
+def _run(job: Job, limits: GradingLimits, slots: queue.Queue, sandboxed: bool, assessment: bool, course: Course) -> Job:
     """Run one notebook in its sandbox; judge its function answers while the sandbox still runs."""
     slot = slots.get()
     started = time.monotonic()
@@ -75,7 +74,7 @@ def _run(job: Job, limits: GradingLimits, slots: queue.Queue, sandboxed: bool, a
         names = sorted({t.answer for t in job.tasks})
         extra = {"TECHDIPLOMACY_ASSESSMENT": "1"} if assessment else {}
         with tempfile.TemporaryDirectory(prefix="grade-unsafe-") as scratch:
-            process = sandbox.spawn(job.code, names, limits, slot, sandboxed, extra, scratch)
+            process = sandbox.spawn(job.code, names, limits, slot, sandboxed, extra, scratch, user=job.number)
             remote = Remote(process, limits.call, limits.check)
             line = remote.readline(limits.notebook, MAX_EXPORT)
             if line is None:
@@ -96,19 +95,21 @@ def _run(job: Job, limits: GradingLimits, slots: queue.Queue, sandboxed: bool, a
                 entry = job.exported.get(task.answer) if job.exported else None
                 if type(entry) is dict and entry.get("kind") == "function":
                     remote.deadline = time.monotonic() + limits.check
-                    judge_function(task, row, remote, task.answer, limits.check)
+                    judge_function(task, row, remote, task.answer, course.feedback)
                     row.points = task.points if row.correct and row.counted and not task.open_answer else 0
                     if remote.broken:
                         break
     finally:
         if process is not None:
             sandbox.kill(process)
+            if sandboxed:
+                sandbox.wait_for_user(job.number)
         job.grade.seconds = time.monotonic() - started
         slots.put(slot)
     return job
 
 
-def _judge(job: Job, limits: GradingLimits) -> None:
+def _judge(job: Job, limits: GradingLimits, course: Course) -> None:
     grade = job.grade
     grade.notes += job.notes
     if job.exported is None:
@@ -130,9 +131,9 @@ def _judge(job: Job, limits: GradingLimits) -> None:
                 row.message = f"The answer is not plain data ({clean(error, 80)}), so it earns nothing."
                 grade.notes.append(f"{task.key}: the answer is not plain data")
                 continue
-            judge_value(task, row, value, limits.check)
+            judge_value(task, row, value, limits.check, course.feedback)
         else:
-            kind_name = clean(entry.get("type", "value"), 80) if type(entry) is dict else "value"
+            kind_name = clean(entry.get("type") or entry.get("kind") or "value", 80) if type(entry) is dict else "value"
             row.message = (f"The answer is a {kind_name}, not plain data (numbers, text, lists, tuples, sets, "
                            "dictionaries of exactly those built-in types), so it earns nothing.")
             grade.notes.append(f"{task.key}: the answer is not plain data ({kind_name})")
@@ -152,19 +153,21 @@ def grade_notebooks(paths: list[Path], limits: GradingLimits = GradingLimits(), 
         raise NoSandbox(sandbox.problem())
     course = course or Course.load(known_exercises())
     jobs = [_prepare(path, course, assessment) for path in paths]
+    for number, job in enumerate(jobs):
+        job.number = number
     slots: queue.Queue = queue.Queue()
     for slot in range(max(1, limits.jobs)):
         slots.put(slot)
     runnable = [job for job in jobs if job.tasks]
     with ThreadPoolExecutor(max_workers=max(1, limits.jobs)) as pool:
-        futures = {pool.submit(_run, job, limits, slots, sandboxed, assessment): job for job in runnable}
+        futures = {pool.submit(_run, job, limits, slots, sandboxed, assessment, course): job for job in runnable}
         for future in as_completed(futures):
             job = futures[future]
             try:
                 future.result()
             except Exception as error:  # noqa: BLE001 - one notebook never stops the others
                 job.notes.append(f"The grader failed on this notebook ({type(error).__name__}: {clean(error, 120)}).")
-            _judge(job, limits)
+            _judge(job, limits, course)
     changed = course.changes()
     if changed:
         raise CourseChanged("The course files changed during grading, so no report was written: "
@@ -204,20 +207,27 @@ def main(arguments: list[str] | None = None) -> int:
     started = time.perf_counter()
     limits = GradingLimits(cell=options.cell_timeout, notebook=options.notebook_timeout, jobs=options.jobs)
     try:
-        grades = grade_folder(options.folder, limits, sandboxed=not options.unsafe_no_sandbox, assessment=options.assessment)
+        grades = grade_notebooks(find_notebooks(options.folder), limits, sandboxed=not options.unsafe_no_sandbox,
+                                 assessment=options.assessment)
+        written = write_reports(options.folder, grades) if grades else {}
     except NoSandbox as error:
         print(f"Refusing to grade: no sandbox can be made here: {clean(error)}", file=sys.stderr)
         return 3
     except CourseChanged as error:
         print(f"Refusing to write reports: {clean(error)}", file=sys.stderr)
         return 4
+    except OSError as error:
+        print(f"The reports could not be written into {clean(options.folder)}: {clean(error)}", file=sys.stderr)
+        return 5
     if not grades:
         print(f"No notebooks (*.ipynb) in {clean(options.folder)}.", file=sys.stderr)
         return 2
     for grade in grades:
         score = f"{grade.total}/{grade.max_total}" if grade.tasks else "-"
         print(clean(f"{grade.file_name[:40]:40} {grade.exercise or '?':22} {score:>7}  {'; '.join(grade.notes)[:100]}", 400))
+    for warning in written["warnings"]:
+        print(f"Warning: {clean(warning, 300)}", file=sys.stderr)
     mode = "assessment mode" if options.assessment else "self-study mode (searchable tasks: feedback only)"
     print(clean(f"\nGraded {len(grades)} notebooks in {time.perf_counter() - started:.1f} s, {mode}: "
-                f"{options.folder}/grades.csv, open_answers.csv, feedback/", 1000))
+                f"{options.folder}/{written['grades']}, {written['open_answers']}, {written['feedback']}/", 1000))
     return 0

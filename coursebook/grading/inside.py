@@ -168,9 +168,13 @@ class Kernel:
 
         msg_id = self.kc.execute(code, store_history=False, allow_stdin=False, stop_on_error=False)
         errors: list[str] = []
-        end, interrupted = time.monotonic() + seconds, False
+        end, interrupted, replied = time.monotonic() + seconds, False, None
         while True:
             remaining = end - time.monotonic()
+            if replied is not None and time.monotonic() - replied > 1.0:
+                # The reply came but the "idle" status was lost (a message over the size cap drops
+                # the connection): the cell is done all the same.
+                return ("interrupted" if interrupted else "ok"), errors
             if remaining <= 0:
                 if interrupted:
                     return "stuck", errors
@@ -182,8 +186,10 @@ class Kernel:
                 end = time.monotonic() + GRACE
                 continue
             try:
-                msg = await self.kc.get_iopub_msg(timeout=min(remaining, 1.0))
+                msg = await self.kc.get_iopub_msg(timeout=min(remaining, 0.25))
             except Empty:
+                if replied is None:
+                    replied = await self._replied(msg_id, errors)
                 if not await self.km.is_alive():
                     return "dead", errors
                 continue
@@ -196,6 +202,23 @@ class Kernel:
                 errors.append(f"{str(content.get('ename'))[:80]}: {str(content.get('evalue'))[:160]}")
             elif kind == "status" and content.get("execution_state") == "idle":
                 return ("interrupted" if interrupted else "ok"), errors
+
+    async def _replied(self, msg_id: str, errors: list[str]) -> float | None:
+        """The time the kernel's execute reply to ``msg_id`` arrived (read from the shell channel), if it did."""
+        from queue import Empty
+
+        while True:
+            try:
+                msg = await self.kc.get_shell_msg(timeout=0.01)
+            except Empty:
+                return None
+            except Exception:  # noqa: BLE001
+                return None
+            if msg.get("parent_header", {}).get("msg_id") == msg_id and msg.get("msg_type") == "execute_reply":
+                content = msg.get("content", {})
+                if content.get("status") == "error" and not errors:
+                    errors.append(f"{str(content.get('ename'))[:80]}: {str(content.get('evalue'))[:160]}")
+                return time.monotonic()
 
     async def stop(self) -> None:
         try:
@@ -248,41 +271,48 @@ async def main(config: dict, out) -> int:
         return 0
     path = os.path.join("/tmp", f".grader-{secrets.token_hex(12)}.sock")
     nonce = secrets.token_hex(16)
+    loop = asyncio.get_running_loop()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(1)
-    server.settimeout(60)
+    server.setblocking(False)
     code = EXPORT.replace("PATH", repr(path)).replace("NONCE", repr(nonce)).replace("NAMES", repr(config["names"]))
     kernel.kc.execute(code, store_history=False, allow_stdin=False)
-    answers = None
+    answers, reader, writer = None, None, None
     try:
-        connection, _ = await asyncio.get_running_loop().run_in_executor(None, server.accept)
-        connection.settimeout(60)
-        stream = connection.makefile("rwb")
-        line = stream.readline(MAX_EXPORT + 1)
-        data = json.loads(line) if len(line) <= MAX_EXPORT else None
+        # No threads here: a notebook that used up its processes must not stop the runner.
+        connection, _ = await asyncio.wait_for(loop.sock_accept(server), 60)
+        reader, writer = await asyncio.open_unix_connection(sock=connection, limit=MAX_EXPORT + 2)
+        line = await asyncio.wait_for(reader.readline(), 60)
+        data = json.loads(line)
         if isinstance(data, dict) and data.get("nonce") == nonce:
             answers = data.get("answers")
         else:
-            notes.append("the answers could not be read (too large or malformed)")
-    except Exception as error:  # noqa: BLE001
+            notes.append("the answers could not be read (malformed)")
+    except Exception as error:  # noqa: BLE001 - too large, too slow, malformed
         notes.append(f"the answers could not be read ({type(error).__name__})")
-        stream = None
+        reader = None
     out.write((json.dumps({"notes": notes, "answers": answers}) + "\n").encode())
     out.flush()
-    if stream is not None:
-        connection.settimeout(None)
-        stdin = sys.stdin.buffer
+    if reader is not None:
+        requests = asyncio.StreamReader(limit=200_000)
+        await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(requests), sys.stdin.buffer)
         while True:
-            request = await asyncio.get_running_loop().run_in_executor(None, stdin.readline, 100_000)
+            try:
+                request = await requests.readline()
+            except Exception:  # noqa: BLE001
+                break
             if not request:
                 break
-            stream.write(request if request.endswith(b"\n") else request + b"\n")
-            stream.flush()
-            reply = await asyncio.get_running_loop().run_in_executor(None, stream.readline, 1000)
+            writer.write(request if request.endswith(b"\n") else request + b"\n")
+            await writer.drain()
+            try:
+                reply = await reader.readline()
+            except Exception:  # noqa: BLE001
+                break
             if not reply:
                 break
-            out.write(reply[:1000] if reply.endswith(b"\n") else reply[:999] + b"\n")
+            out.write(reply[:1000] if reply.endswith(b"\n") and len(reply) <= 1000 else b'"?too long"\n')
             out.flush()
     await kernel.stop()
     return 0
@@ -293,6 +323,12 @@ if __name__ == "__main__":
     set_limits(settings)
     if settings.get("uid") is not None:
         drop_privileges(settings["uid"], settings["gid"])
+    try:  # not dumpable: the kernel (same user) cannot open this process's pipes through /proc
+        import ctypes
+
+        ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE
+    except (OSError, AttributeError):
+        pass
     channel = os.fdopen(os.dup(1), "wb")
     quiet = os.open(os.devnull, os.O_WRONLY)
     os.dup2(quiet, 1)

@@ -17,6 +17,7 @@ import hashlib
 import importlib
 import importlib.abc
 import importlib.machinery
+import importlib.util
 import json
 import math
 import os
@@ -95,22 +96,27 @@ class Course:
 
     before: dict[str, str] = field(default_factory=dict)
     modules: dict[str, object] = field(default_factory=dict)
+    feedback: type | None = None  # the Feedback class of the fresh import
+    tasks_of: object = None  # tasks_of of the fresh import
 
     @classmethod
     def load(cls, topics: list[str]) -> "Course":
         sys.dont_write_bytecode = True
         os.environ.pop("TECHDIPLOMACY_ASSESSMENT", None)  # the grader always judges with the real checkers
         before = fingerprint()
-        for name in [m for m in sys.modules if m.split(".")[0] in COURSE_PACKAGES]:
-            del sys.modules[name]
+        # Import afresh; whatever this process had imported before is put back afterwards (the fresh
+        # modules keep references to each other).
+        previous = {m: sys.modules.pop(m) for m in [m for m in sys.modules if m.split(".")[0] in COURSE_PACKAGES]}
         finder = _SourceFinder()
         sys.meta_path.insert(0, finder)
         try:
             modules = {topic: importlib.import_module(f"{EXERCISES_PACKAGE}.{topic}") for topic in topics}
-            importlib.import_module(f"{EXERCISES_PACKAGE}.tasks")
+            tasks = importlib.import_module(f"{EXERCISES_PACKAGE}.tasks")
+            feedback = importlib.import_module(f"{EXERCISES_PACKAGE}.feedback")
         finally:
             sys.meta_path.remove(finder)
-        course = cls(before, modules)
+            sys.modules.update(previous)
+        course = cls(before, modules, feedback.Feedback, tasks.tasks_of)
         problem = course.mismatch(before)
         if problem:
             raise RuntimeError(problem)
@@ -218,9 +224,7 @@ def _call_with_limit(function, argument: object, seconds: float):  # noqa: ANN00
             signal.signal(signal.SIGALRM, previous)
 
 
-def _verdict(task, value: object, seconds: float) -> tuple[bool, str, str]:  # noqa: ANN001
-    from techdiplomacy.exercises.feedback import Feedback
-
+def _verdict(task, value: object, seconds: float, Feedback: type) -> tuple[bool, str, str]:  # noqa: ANN001, N803
     try:
         result = _call_with_limit(task.check, value, seconds)
     except _Timeout:
@@ -237,7 +241,7 @@ def _stand_in(value: dict, fields: tuple[str, ...]) -> dict:
     return {k: (f"{STAND_IN} {choices}" if k in fields else v) for k, v in value.items()}
 
 
-def judge_value(task, row: TaskGrade, value: object, seconds: float) -> None:  # noqa: ANN001
+def judge_value(task, row: TaskGrade, value: object, seconds: float, feedback: type) -> None:  # noqa: ANN001
     """Judge a plain-data answer with the task's checker; fill ``row``."""
     fields = tuple(getattr(task, "text_fields", ()))
     if fields and type(value) is dict:
@@ -246,7 +250,7 @@ def judge_value(task, row: TaskGrade, value: object, seconds: float) -> None:  #
                 row.texts[name] = answer_text(value[name])
         if all(name in value for name in fields):
             value = _stand_in(value, fields)
-    row.correct, row.message, row.hint = _verdict(task, value, seconds)
+    row.correct, row.message, row.hint = _verdict(task, value, seconds, feedback)
     if fields and row.texts:
         row.message += f" (The {', '.join(fields)} is not judged here: it goes to the rubric, open_answers.csv.)"
     if task.open_answer:
@@ -343,10 +347,8 @@ def _history(moves: object) -> list[str]:
     return items
 
 
-def judge_function(task, row: TaskGrade, remote: Remote, name: str, seconds: float) -> None:  # noqa: ANN001
+def judge_function(task, row: TaskGrade, remote: Remote, name: str, Feedback: type) -> None:  # noqa: ANN001, N803
     """Judge a function answer through :class:`Remote` (in the calling thread, the sandbox still running)."""
-    from techdiplomacy.exercises.feedback import Feedback
-
     try:
         result = task.check(remote.function(name))
     except CallTimeout as error:

@@ -185,16 +185,16 @@ def write_reports(folder: Path, grades: list[NotebookGrade]) -> dict[str, object
         writer = csv.writer(answers)
         writer.writerow(["student", "notebook", "exercise", "task", "title", "answer", "checker_comment"])
         for grade in grades:
-            for task in grade.tasks:
-                try:
+            try:
+                for task in grade.tasks:
                     if task.open_answer:
                         writer.writerow([cell(grade.student), cell(grade.file_name), grade.exercise, task.key, cell(task.title),
                                          cell(task.answer), cell(task.message)])
                     for field_name, text in task.texts.items():
                         writer.writerow([cell(grade.student), cell(grade.file_name), grade.exercise, f"{task.key}.{field_name}",
                                          cell(f"{task.title}: {field_name}"), cell(text), "written part of a design: rubric"])
-                except Exception as error:  # noqa: BLE001
-                    writer.writerow(["?", "?", "", "", "", "", cell(f"this row could not be written ({type(error).__name__})")])
+            except Exception as error:  # noqa: BLE001 - one bad row never stops the writer
+                writer.writerow(["?", "?", "", "", "", "", cell(f"this row could not be written ({type(error).__name__})")])
         answers_name = target.write("open_answers.csv", answers.getvalue())
         feedback_fd, feedback_name = target.subfolder("feedback")
         try:

@@ -33,6 +33,7 @@ INSIDE = Path(__file__).resolve().with_name("inside.py")
 WORKDIR = "/home/student"
 NOTEBOOK = f"{WORKDIR}/submission.ipynb"
 FIRST_UID = 61000
+USERS = 4000  # the unprivileged users of the sandboxes (when run as root): one per notebook, FIRST_UID + n
 ETC = ("ld.so.cache", "ld.so.conf", "ld.so.conf.d", "localtime", "nsswitch.conf", "passwd", "group", "hosts",
        "ssl", "mime.types")
 
@@ -133,18 +134,27 @@ def _own_processes() -> int:
     return count
 
 
-def runner_config(limits: GradingLimits, slot: int, names: list[str], sandboxed: bool, workdir: str) -> dict:
+def user_id(number: int) -> int:
+    return FIRST_UID + number % USERS
+
+
+def runner_config(limits: GradingLimits, user: int, names: list[str], sandboxed: bool, workdir: str) -> dict:
     root = _as_root() and sandboxed
     processes = limits.processes if root else _own_processes() + limits.processes
-    return {"uid": FIRST_UID + slot if root else None, "gid": FIRST_UID + slot if root else None,
+    return {"uid": user_id(user) if root else None, "gid": user_id(user) if root else None,
             "memory": limits.memory, "file_size": limits.file_size, "cpu": limits.notebook + 30,
             "processes": processes, "cell": limits.cell, "names": names, "workdir": workdir,
             "notebook": NOTEBOOK if sandboxed else os.path.join(workdir, "submission.ipynb")}
 
 
 def spawn(notebook: bytes, names: list[str], limits: GradingLimits, slot: int, sandboxed: bool,
-          extra_env: dict[str, str] | None = None, scratch: str | None = None) -> subprocess.Popen:
-    """Start the runner for one notebook (in the sandbox unless ``sandboxed`` is False)."""
+          extra_env: dict[str, str] | None = None, scratch: str | None = None, user: int | None = None) -> subprocess.Popen:
+    """Start the runner for one notebook (in the sandbox unless ``sandboxed`` is False).
+
+    ``user`` numbers the notebook: as root, its sandbox runs as its own unprivileged user, so that
+    the process limit of one notebook never counts another's processes.
+    """
+    user = slot if user is None else user
     env = environment(extra_env)
     if sandboxed:
         import tempfile
@@ -153,7 +163,7 @@ def spawn(notebook: bytes, names: list[str], limits: GradingLimits, slot: int, s
             handle.write(notebook)
             handle.flush()
             handle.seek(0)
-            config = runner_config(limits, slot, names, True, WORKDIR)
+            config = runner_config(limits, user, names, True, WORKDIR)
             argv = base_command(limits, env, handle.fileno()) + ["--", _python(), "-I", "-B", "/grader/inside.py", json.dumps(config)]
             return subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=_stderr(),
                                     pass_fds=(handle.fileno(),), start_new_session=True, env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")})
@@ -161,7 +171,7 @@ def spawn(notebook: bytes, names: list[str], limits: GradingLimits, slot: int, s
     Path(scratch, "submission.ipynb").write_bytes(notebook)
     env.update({"HOME": scratch, "TMPDIR": scratch, "PYTHONPYCACHEPREFIX": os.path.join(scratch, ".pycache"),
                 "JUPYTER_RUNTIME_DIR": os.path.join(scratch, ".jupyter")})
-    config = runner_config(limits, slot, names, False, scratch)
+    config = runner_config(limits, user, names, False, scratch)
     return subprocess.Popen([_python(), "-I", "-B", str(INSIDE), json.dumps(config)], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=_stderr(), cwd=scratch, env=env, start_new_session=True)
 
@@ -190,6 +200,29 @@ def kill(process: subprocess.Popen) -> None:
         process.wait(timeout=10)
     except subprocess.TimeoutExpired:
         pass
+
+
+def wait_for_user(number: int, seconds: float = 10.0) -> bool:
+    """Wait until no process of notebook ``number``'s user is left (as root); True if none is."""
+    if not _as_root():
+        return True
+    import time
+
+    uid, end = user_id(number), time.monotonic() + seconds
+    while time.monotonic() < end:
+        alive = False
+        for entry in os.listdir("/proc"):
+            if entry.isdigit():
+                try:
+                    if os.stat(f"/proc/{entry}").st_uid == uid:
+                        alive = True
+                        break
+                except OSError:
+                    pass
+        if not alive:
+            return True
+        time.sleep(0.05)
+    return False
 
 
 @functools.lru_cache(maxsize=1)
