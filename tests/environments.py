@@ -244,13 +244,13 @@ def build_and_run(env: Environment, interpreter: Path, wheel: Path | None, work:
         target = copy / notebook.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(notebook, target)
-    shutil.copy2(JSON_SANITIZER, copy / "conftest.py")
+    shutil.copy2(JSON_SANITIZER, copy / JSON_SANITIZER.name)  # loaded with -p (python -m puts cwd on sys.path)
     config = _sanitize_config(work)
     paths = [str(p.relative_to(ROOT)) for p in notebooks()]
     try:
         run = subprocess.run(
-            [str(python), "-m", "pytest", *paths, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
-             "--nbval-sanitize-with", str(config)],
+            [str(python), "-m", "pytest", *paths, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q", "--color=no",
+             "--nbval-sanitize-with", str(config), "-p", JSON_SANITIZER.stem, "--rootdir", str(copy)],
             cwd=copy, capture_output=True, text=True, timeout=RUN_TIMEOUT,
             env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": ""},
         )
@@ -260,5 +260,7 @@ def build_and_run(env: Environment, interpreter: Path, wheel: Path | None, work:
     lines = run.stdout.strip().splitlines()
     summary = lines[-1] if lines else ""
     if run.returncode != 0 or " passed" not in summary:
-        raise EnvironmentError_(f"{env.name}: notebooks failed ({summary}):\n{run.stdout[-6000:]}\n{run.stderr[-2000:]}")
+        failures = run.stdout.find("= FAILURES =")
+        first = run.stdout[failures:failures + 5000] if failures >= 0 else run.stdout[-5000:]
+        raise EnvironmentError_(f"{env.name}: notebooks failed ({summary}); the first failure:\n{first}\n{run.stderr[-2000:]}")
     return Result(versions, installed - start, finished - installed, summary)
