@@ -6,9 +6,9 @@ Three environments, each a fresh virtual environment:
   (the pins of the book and Binder);
 - ``floors``: the lowest Python and the lowest version of every dependency that ``pyproject.toml``
   allows (a constraints file generated from its ``>=`` bounds), the package installed from its wheel;
-- ``colab``: Google Colab's stack (Python 3.12, pandas 2.2.2, numpy 2.0.2, the newest altair,
-  ipywidgets and jsonschema), the package installed from its wheel, as the notebooks' install cell
-  does there.
+- ``colab``: Google Colab's stack (Python 3.12, pandas 2.2.2, numpy 2.0.2, its IPython 7.34.0 kernel,
+  the newest altair, ipywidgets and jsonschema), the package installed from its wheel, as the
+  notebooks' install cell does there.
 
 Each runs every chapter and exercise notebook top to bottom with nbval, against the committed outputs,
 from a copy of the notebooks outside the checkout (so only the installed package can be imported).
@@ -46,14 +46,15 @@ JSON_SANITIZER = ROOT / "tests" / "nbval_across_versions.py"
 REQUIRE_ALL = "COURSE_REQUIRE_ALL_ENVIRONMENTS"
 
 #: What runs the notebooks in the floors and Colab environments: pytest and nbval as requirements.txt
-#: pins them (tests/nbval_across_versions.py patches nbval), the newest kernel that suits the
-#: environment's Python (the pinned one needs a newer Python than the floor).
+#: pins them (tests/nbval_across_versions.py patches nbval); in the floors environment, the newest
+#: kernel that suits its Python (the pinned one needs a newer Python than the floor).
 PINNED_TEST_TOOLS = ("pytest", "nbval")
 NEWEST_TEST_TOOLS = ("ipykernel",)
 
-#: Google Colab's stack (checked 2026-12): its Python and the pins it ships; the rest is the newest.
+#: Google Colab's stack: its Python, the versions its runtime ships (google-colab pins pandas and
+#: its IPython kernel), the newest of the rest.
 COLAB_PYTHON = "3.12"
-COLAB_PINS = {"pandas": "2.2.2", "numpy": "2.0.2"}
+COLAB_PINS = {"pandas": "2.2.2", "numpy": "2.0.2", "ipython": "7.34.0", "ipykernel": "6.17.1"}
 COLAB_NEWEST = ("altair", "ipywidgets", "jsonschema")
 
 #: Most an environment may take to install, and to run all its notebooks (seconds).
@@ -163,7 +164,7 @@ def _floors_installs(wheel: Path, work: Path) -> list[list[str]]:
 def _colab_installs(wheel: Path, work: Path) -> list[list[str]]:
     pins = [f"{n}=={v}" for n, v in COLAB_PINS.items()]
     # Colab's own packages first, then the course package beside them, as its install cell does.
-    return [[*pins, *COLAB_NEWEST, *pinned(PINNED_TEST_TOOLS), *NEWEST_TEST_TOOLS], [str(wheel), *pins]]
+    return [[*pins, *COLAB_NEWEST, *pinned(PINNED_TEST_TOOLS)], [str(wheel), *pins]]
 
 
 def binder_python() -> str:
