@@ -6,6 +6,6 @@
 - :mod:`coursebook.sphinx_ext` -- the Sphinx extension that serves Vega from the book itself.
 """
 
-from coursebook.display import setup_notebook
+from coursebook.display import refusal, say, setup_notebook
 
-__all__ = ["setup_notebook"]
+__all__ = ["refusal", "say", "setup_notebook"]

@@ -106,11 +106,13 @@ def install_print_version(single_page_dir: Path, html_dir: Path) -> Path:
 
 
 def _print_pdf(html_dir: Path) -> tuple[int, str]:
-    """The book as one PDF (see :mod:`coursebook.pdf`); skipped with a note where no Chromium is installed."""
-    from coursebook.pdf import chromium_path, print_pdf
+    """The book as one PDF (see :mod:`coursebook.pdf`); skipped with a one-line note (how to get a
+    browser and print it) where no Chromium or Chrome is installed: the HTML book needs none."""
+    from coursebook.pdf import HOW_TO_GET_CHROMIUM, PDF_NAME, chromium_path, print_pdf
 
     if chromium_path() is None:
-        return 0, "\ncoursebook: no Chromium found, so no PDF (scripts/build-book.sh installs Debian's chromium).\n"
+        (html_dir / PDF_NAME).unlink(missing_ok=True)  # an older PDF would not match the new pages
+        return 0, f"\ncoursebook: the HTML book is built; no Chromium or Chrome found, so no PDF: {HOW_TO_GET_CHROMIUM}\n"
     try:
         return 0, f"\ncoursebook: wrote {print_pdf(html_dir)}\n"
     except Exception as error:  # noqa: BLE001 - report, do not hide, a failed print

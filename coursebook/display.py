@@ -16,6 +16,12 @@ identical outputs (which keeps nbval's output comparison meaningful).
 text sizes (:data:`CHART_TEXT_CONFIG`, no text under 12 px) and tables (pandas data frames) are shown
 whole by :func:`table_html`: no cell cut short with "...", no 0, 1, 2... index column when the
 index carries nothing, and a wide table scrolls sideways inside its own box on a narrow screen.
+
+No page shows a Python value's repr. :func:`table_html` designs every table (human column headers and
+values from :mod:`techdiplomacy.labels`, no index-name row, ``True``/``False`` as "yes"/"no"), a
+pandas Series, a dictionary or a list of keys is shown as such a table or sentence, :func:`say` shows a
+result as a sentence and :func:`refusal` shows a model's deliberate refusal (its ``ValueError``) as a
+short callout that reads as prose.
 """
 
 from __future__ import annotations
@@ -24,9 +30,15 @@ import hashlib
 import json
 from typing import Any
 
+import html
+import numbers
+from collections.abc import Callable, Mapping
+
 import altair as alt
 import pandas as pd
 from altair.utils.html import spec_to_html
+
+from techdiplomacy.labels import humanize_text, is_key, label, labels
 
 __all__ = [
     "CHART_MIME_TYPE",
@@ -35,6 +47,9 @@ __all__ = [
     "chart_id",
     "course_theme",
     "render_chart",
+    "design_table",
+    "refusal",
+    "say",
     "setup_notebook",
     "table_html",
 ]
@@ -70,15 +85,136 @@ def _has_meaningless_index(frame: pd.DataFrame) -> bool:
     return isinstance(index, pd.RangeIndex) and index.name is None and index.start == 0 and index.step == 1
 
 
-def table_html(frame: pd.DataFrame) -> str:
-    """``frame`` as an HTML table that hides nothing: full cell text, every row up to
-    :data:`MAX_TABLE_ROWS`, no default 0..n index, inside a box that scrolls sideways when the table
-    is wider than the screen (focusable, so keyboard users can scroll it too)."""
+def _cell(value: Any) -> Any:
+    """One table value as a reader sees it."""
+    if isinstance(value, (bool,)) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    if isinstance(value, str):
+        return label(value) if is_key(value) else humanize_text(value)
+    if isinstance(value, (tuple, list, set, frozenset)):
+        items = list(value)
+        if len(items) == 2 and all(isinstance(v, numbers.Real) for v in items):
+            return f"{_number(items[0])} to {_number(items[1])}"
+        return labels(items) if items else ""
+    if isinstance(value, Mapping):
+        return "; ".join(f"{label(k)}: {_cell(v)}" for k, v in value.items())
+    return value
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return f"{value:.3g}" if isinstance(value, float) else str(value)
+
+
+def _whole_numbers(column: pd.Series) -> bool:
+    values = column.dropna()
+    return column.dtype.kind == "f" and len(values) > 0 and bool((values == values.round()).all()) and column.isna().any()
+
+
+def _header(key: Any) -> str:
+    text = label(key)
+    return text[:1].upper() + text[1:]
+
+
+def design_table(frame: pd.DataFrame | pd.Series, headers: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """``frame`` as a reader should see it: the index (if it carries anything) becomes the first
+    column, headers and keys become labels (``headers`` overrides any), ``True``/``False`` become
+    "yes"/"no", a pair of numbers reads "0.26 to 0.53", and whole numbers with gaps lose their ".0"."""
+    if isinstance(frame, pd.Series):
+        frame = frame.to_frame(name=frame.name if frame.name is not None else "value")
+    frame = frame.copy()
+    if isinstance(frame.columns, pd.MultiIndex):
+        frame.columns = [" ".join(str(p) for p in parts if str(p)) for parts in frame.columns]
+    if not _has_meaningless_index(frame):
+        names = [n if n is not None else "" for n in frame.index.names]
+        frame.index = frame.index.set_names([n or f"__index{i}" for i, n in enumerate(names)])
+        frame = frame.reset_index()
+    headers = dict(headers or {})
+    frame.columns = [headers.get(str(c), "" if str(c).startswith("__index") else _header(c)) for c in frame.columns]
+    for position in range(frame.shape[1]):
+        column = frame.iloc[:, position]
+        if _whole_numbers(column):
+            frame.isetitem(position, column.astype("Int64"))
+        elif column.dtype == bool or column.dtype == object or str(column.dtype) in ("string", "str", "category"):
+            frame.isetitem(position, column.astype(object).map(_cell))
+    return frame
+
+
+def table_html(frame: pd.DataFrame | pd.Series, headers: Mapping[str, str] | None = None) -> str:
+    """``frame`` as a designed HTML table (see :func:`design_table`) that hides nothing: full cell
+    text, every row up to :data:`MAX_TABLE_ROWS`, no default 0..n index, inside a box that scrolls
+    sideways when the table is wider than the screen (focusable, so keyboard users can scroll it too)."""
+    designed = design_table(frame, headers)
     with pd.option_context("display.max_colwidth", None, "display.max_columns", None,
                            "display.max_rows", MAX_TABLE_ROWS, "display.min_rows", MAX_TABLE_ROWS):
-        table = frame.to_html(index=not _has_meaningless_index(frame), border=0,
-                              classes="course-table", na_rep="")
+        table = designed.to_html(index=False, border=0, classes="course-table", na_rep="")
     return f'<div class="course-table-wrapper" role="region" aria-label="Table" tabindex="0">{table}</div>'
+
+
+class Sentence:
+    """A result shown as a sentence of prose (see :func:`say`)."""
+
+    def __init__(self, text: str, kind: str = "say") -> None:
+        self.text, self.kind = text, kind
+
+    def _repr_html_(self) -> str:
+        if self.kind == "refusal":
+            return ('<div class="course-refusal" role="note"><p><strong>Refused.</strong> '
+                    f"{html.escape(humanize_text(self.text))}</p></div>")
+        return f'<p class="course-say">{html.escape(self.text)}</p>'
+
+    def __repr__(self) -> str:
+        return f"Refused. {humanize_text(self.text)}" if self.kind == "refusal" else self.text
+
+
+def _show(sentence: Sentence) -> None:
+    try:
+        from IPython import get_ipython
+        from IPython.display import display
+    except ImportError:  # plain Python
+        print(repr(sentence))
+        return
+    if get_ipython() is None:
+        print(repr(sentence))
+    else:
+        display(sentence)
+
+
+def say(text: str) -> None:
+    """Show ``text`` (a sentence built from a result) as the cell's output, in the book's prose style."""
+    _show(Sentence(str(text)))
+
+
+def refusal(call: Callable[[], Any]) -> None:
+    """Run ``call``, which must make a model refuse its input, and show the model's message as a
+    callout ("Refused. ...") instead of an error box. If the model accepts the input, that is a bug in
+    the page: a ``RuntimeError`` says so."""
+    try:
+        call()
+    except ValueError as error:
+        message = str(error)
+        _show(Sentence(message[:1].upper() + message[1:], "refusal"))
+        return
+    raise RuntimeError("The model accepted an input the page says it refuses.")
+
+
+def _value_html(value: Any) -> str | None:
+    """HTML for plain Python values that would otherwise show as their repr."""
+    if isinstance(value, bool):
+        return Sentence("Yes." if value else "No.")._repr_html_()
+    if isinstance(value, Mapping) and value and all(isinstance(k, str) for k in value):
+        rows = pd.DataFrame({"": [label(k) for k in value], "value": [_cell(v) for v in value.values()]})
+        return table_html(rows, headers={"": "", "value": "Value"})
+    if isinstance(value, (list, tuple)) and not hasattr(value, "_fields"):
+        if all(isinstance(v, str) for v in value):
+            listed = labels(value)
+            return Sentence(listed[0].upper() + listed[1:] + ".")._repr_html_()
+        if all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in value):
+            return Sentence(", ".join(_number(v) for v in value) + "." if value else "None.")._repr_html_()
+    if hasattr(value, "_fields") and hasattr(value, "_asdict"):  # a named tuple
+        return _value_html(dict(value._asdict()))
+    return None
 
 
 def chart_id(spec: dict[str, Any]) -> str:
@@ -121,4 +257,8 @@ def setup_notebook() -> None:
     if shell is not None and hasattr(shell, "InteractiveTB"):
         shell.InteractiveTB.set_mode(mode="Minimal")
     if shell is not None and hasattr(shell, "display_formatter"):
-        shell.display_formatter.formatters["text/html"].for_type(pd.DataFrame, table_html)
+        formatter = shell.display_formatter.formatters["text/html"]
+        formatter.for_type(pd.DataFrame, table_html)
+        formatter.for_type(pd.Series, table_html)
+        for kind in (bool, dict, list, tuple):
+            formatter.for_type(kind, _value_html)

@@ -34,7 +34,7 @@ __all__ = [
 EDITIONS = ("student", "instructor")
 EDITION_VARIABLE = "COURSE_EDITION"
 HIDDEN_TAGS = frozenset({"solution", "instructor"})
-INSTRUCTOR_PAGES = ("instructor/guide", "instructor/syllabus", "instructor/rubrics")
+INSTRUCTOR_PAGES = ("instructor/guide", "instructor/syllabus", "instructor/rubrics", "instructor/summit_kit")
 
 
 def current_edition() -> str:

@@ -8,6 +8,9 @@
 - Tidies the theme's scripts (no Thebe, no duplicates) and the bibliography's ARIA roles.
 - Makes the student edition (see :mod:`coursebook.editions`) and the JupyterLite launch button
   (see :mod:`coursebook.lite`).
+- Folds code in the student edition (:func:`fold_code`): each code cell's input sits behind a "Show
+  code" toggle (a native ``<details>``, so it works with the keyboard and without JavaScript); the
+  notebooks keep their code and the instructor edition shows it.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from coursebook.editions import current_edition, hidden_cells, student_notebook
 from coursebook.lite import LITE_APP, LITE_VARIABLE, lite_launch_url
 from coursebook.student_branch import launch_branch, pin_install_cell, repository, stamp_exercise
 
-__all__ = ["setup", "write_mathjax", "write_vega_bundle"]
+__all__ = ["FOLD_TAG", "fold_code", "setup", "write_mathjax", "write_vega_bundle"]
 
 STATIC_DIR = Path(__file__).parent / "static"
 BUNDLE_NAME = "vega-bundle.js"
@@ -127,8 +130,18 @@ def _fix_citation_roles(context: dict) -> None:
 
 
 def _on_page(app: Sphinx, pagename: str, templatename: str, context: dict, doctree: Any) -> None:
+    _add_summit_assets(app, context)
     _add_chart_assets(app, context)
     _fix_citation_roles(context)
+    _name_toggles(context)
+
+
+def _add_summit_assets(app: Sphinx, context: dict) -> None:
+    """The summit page's script and styles (rounds, page address, projector mode), on that page only."""
+    body = context.get("body", "")
+    if 'class="summit-app"' in body or "summit-brief" in body:
+        app.add_js_file("coursebook/summit.js")
+        app.add_css_file("coursebook/summit.css")
 
 
 def _add_chart_assets(app: Sphinx, context: dict) -> None:
@@ -138,9 +151,32 @@ def _add_chart_assets(app: Sphinx, context: dict) -> None:
     _tidy_scripts(context)
 
 
+#: myst-nb's tag for a code cell whose input is folded behind a toggle.
+FOLD_TAG = "hide-input"
+_SHOWN_ANYWAY = {"remove-input", "remove_input", "remove-cell", "remove_cell", "hide-cell", FOLD_TAG}
+
+
+def fold_code(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook with every code cell's input folded (tagged ``hide-input``); outputs stay open."""
+    for cell in notebook.cells:
+        tags = cell.get("metadata", {}).get("tags", [])
+        if cell.cell_type == "code" and not _SHOWN_ANYWAY & set(tags):
+            cell.setdefault("metadata", {})["tags"] = [*tags, FOLD_TAG]
+    return notebook
+
+
+def _name_toggles(context: dict) -> None:
+    """myst-nb labels every toggle "Toggle hidden content" for screen readers, hiding its visible
+    text ("Show code"); let the visible text be its name."""
+    if "body" in context:
+        context["body"] = context["body"].replace('<summary aria-label="Toggle hidden content">', "<summary>")
+
+
 def _configure_edition(app: Sphinx, config: Any) -> None:
     edition = current_edition()
     app.coursebook_edition = edition  # type: ignore[attr-defined]
+    config.nb_code_prompt_show = "Show code"
+    config.nb_code_prompt_hide = "Hide code"
     # Launch links (Binder, Colab, JupyterHub): the student edition opens the student branch.
     config.html_theme_options["repository_branch"] = launch_branch(edition, Path(app.srcdir))
     if edition == "student":
@@ -152,12 +188,13 @@ def _configure_edition(app: Sphinx, config: Any) -> None:
 
 def _remove_hidden_cells(app: Sphinx, docname: str, source: list[str]) -> None:
     """Student edition: read notebooks without their ``solution`` and ``instructor`` cells, so
-    neither the page nor the search index ever sees them."""
+    neither the page nor the search index ever sees them, and with their code folded."""
     if getattr(app, "coursebook_edition", "student") != "student" or not str(app.env.doc2path(docname)).endswith(".ipynb"):
         return
     notebook = nbformat.reads(source[0], as_version=4)
     if hidden_cells(notebook):
-        source[0] = nbformat.writes(student_notebook(notebook))
+        notebook = student_notebook(notebook)
+    source[0] = nbformat.writes(fold_code(notebook))
 
 
 def _strip_downloadable_notebooks(app: Sphinx, exception: Exception | None) -> None:

@@ -23,13 +23,16 @@ from techdiplomacy.models.fragmentation import (
     scenario_grid,
 )
 
-__all__ = ["STAGE_COLORS", "diversity_curve", "diversity_explorer", "event_timeline"]
+__all__ = ["STAGE_COLORS", "UNDATED_X", "diversity_curve", "diversity_explorer", "event_timeline"]
 
 STAGE_COLORS = alt.Scale(
     domain=list(STAGE_LABELS.values()),
     range=[PALETTE[0], PALETTE[5], PALETTE[4], PALETTE[2]],
 )
-DATED = alt.Scale(domain=["dated in the essay", "not dated (shown at 2020)"], range=["circle", "diamond"])
+DATED = alt.Scale(domain=["dated in the essay", "not dated in the essay"], range=["circle", "diamond"])
+#: Where the timeline draws events the essay does not date: a column of their own after 2020
+#: (drawing them at 2020 would pile most of the events on one year the essay does not give).
+UNDATED_X = 2022
 X_DIVERSITY = alt.X("diversity:Q", title="Diversity of approaches (0 = one uniform approach, 1 = fully separate)",
                     scale=alt.Scale(domain=[0, 1]))
 Y_INNOVATION = alt.Y("innovation:Q", title="Innovation relative to one approach (illustrative)",
@@ -38,13 +41,18 @@ Y_INNOVATION = alt.Y("innovation:Q", title="Innovation relative to one approach 
 
 def _timeline_data() -> pd.DataFrame:
     table = events()
-    table["dating"] = ["dated in the essay" if d else "not dated (shown at 2020)" for d in table["dated_in_essay"]]
+    table["dating"] = ["dated in the essay" if d else "not dated in the essay" for d in table["dated_in_essay"]]
+    dated = table["dated_in_essay"].astype(bool)
+    # An undated event's mark sits in the "not dated" column; a span the essay gives (e.g. from 2010) stays.
+    table["mark_year"] = table["year_end"].where(dated, UNDATED_X)
+    table["span_end"] = table["year_end"].where(dated | (table["year_start"] < table["year_end"]), table["year_start"])
     table["value_text"] = [
         f"{v:g} {u}" if pd.notna(v) else "" for v, u in zip(table["value"], table["unit"].fillna(""))
     ]
-    columns = ["event", "title", "year_start", "year_end", "dating", "year_basis", "actors", "stage_label",
-               "value_text", "description", "source"]
-    return table[columns]
+    columns = ["event", "title", "year_start", "year_end", "mark_year", "span_end", "dating", "year_basis", "actors",
+               "stage_label", "value_text", "description", "source"]
+    # Dated events first, in time order; then the undated ones, together.
+    return table.assign(_undated=~dated).sort_values(["_undated", "year_start", "year_end"], kind="stable")[columns].reset_index(drop=True)
 
 
 def event_timeline(width: int = 400) -> alt.LayerChart:
@@ -53,8 +61,11 @@ def event_timeline(width: int = 400) -> alt.LayerChart:
     actor = dropdown("actor", "Actor", ["All", *actors()], "All")
     stage = alt.selection_point(name="stage_pick", fields=["stage_label"], bind="legend")
     order = list(data["title"])
-    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=280))
-    x = alt.X("year_start:Q", title="Year", scale=alt.Scale(domain=[2009, 2021]), axis=alt.Axis(format="d", tickMinStep=1))
+    y = alt.Y("title:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
+    years = alt.Scale(domain=[2009, UNDATED_X + 1])
+    axis = alt.Axis(values=[2010, 2012, 2014, 2016, 2018, 2020, UNDATED_X], format="d",
+                    labelExpr=f"datum.value == {UNDATED_X} ? 'not dated' : datum.label")
+    x = alt.X("year_start:Q", title="Year", scale=years, axis=axis)
     opacity = alt.condition(stage, alt.value(1.0), alt.value(0.15))
     # Legends below the chart keep it within the book's text column; one definition for both layers.
     color = alt.Color("stage_label:N", scale=STAGE_COLORS, title="Stage", legend=alt.Legend(orient="bottom", direction="vertical"))
@@ -69,24 +80,25 @@ def event_timeline(width: int = 400) -> alt.LayerChart:
     ]
     base = alt.Chart(data).transform_filter("actor == 'All' || indexof(datum.actors, actor) >= 0")
     spans = base.mark_rule(strokeWidth=4).encode(
-        x=x, x2="year_end:Q", y=y, color=color, opacity=opacity
+        x=x, x2="span_end:Q", y=y, color=color, opacity=opacity
     )
+    divider = alt.Chart(pd.DataFrame({"x": [UNDATED_X - 1]})).mark_rule(strokeDash=[4, 4], color=PALETTE[7]).encode(x=alt.X("x:Q", scale=years))
     points = base.mark_point(filled=True, size=110).encode(
-        x=alt.X("year_end:Q", scale=alt.Scale(domain=[2009, 2021])),
+        x=alt.X("mark_year:Q", scale=years),
         y=y,
         color=color,
         shape=alt.Shape("dating:N", scale=DATED, title="Date", legend=alt.Legend(orient="bottom", direction="vertical")),
         opacity=opacity,
         tooltip=tooltip,
     )
-    chart = alt.layer(spans, points).add_params(actor, stage).properties(width=width, height=24 * len(data))
+    chart = alt.layer(divider, spans, points).add_params(actor, stage).properties(width=width, height=24 * len(data))
     return describe(
         chart,
         "Events on the road to fragmentation",
         f"{len(data)} events that Feijóo et al. (2020) cite, by year, coloured by the stage they illustrate: "
         "techno-nationalism, protectionism, fragmentation, or the EU's move to compensate for or join China's "
         "Belt and Road (not a stage). Events the essay "
-        "does not date are drawn as diamonds at 2020. Use the Actor menu to keep one actor's events and "
+        "does not date are drawn as diamonds in a column of their own, after 2020. Use the Actor menu to keep one actor's events and "
         "click a stage in the legend to highlight it. Most of the events the course drew from the essay "
         "illustrate protectionism, the stage the essay says the main players had reached by 2020; the "
         "stages overlap in time.",

@@ -64,7 +64,10 @@ def overlap_explorer(width: int = 215) -> alt.HConcatChart:
             x=alt.X("group:N", sort=names, title=None, axis=alt.Axis(orient="top", labelAngle=0)),
             y=alt.Y("country:N", sort=countries, title=None),
             color=alt.Color("group:N", scale=GROUP_COLORS, legend=None),
-            opacity=alt.condition(in_chosen, alt.value(1.0), alt.value(0.15)),
+            # Members outside the highlighted group stay visible as rings (faint fills vanish in dark mode).
+            stroke=alt.Stroke("group:N", scale=GROUP_COLORS, legend=None),
+            strokeWidth=alt.value(2),
+            fillOpacity=alt.condition(in_chosen, alt.value(1.0), alt.value(0.1)),
             tooltip=[
                 alt.Tooltip("country:N", title="Country"),
                 alt.Tooltip("groups_of_country:N", title="Member of"),

@@ -262,13 +262,16 @@ def round_robin_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
     data["label"] = [STRATEGIES[s].label if s in STRATEGIES else s for s in data["strategy"]]
     data["family"] = [STRATEGIES[s].family if s in STRATEGIES else "custom" for s in data["strategy"]]
     order = list(data["label"])
+    # The legend lists only the families in the table ("custom" only when a learner's strategy plays).
+    families = [f for f in [*FAMILY_COLORS.domain, "custom"] if f in set(data["family"])]
+    family_colors = dict(zip([*FAMILY_COLORS.domain, "custom"], [*FAMILY_COLORS.range, PALETTE[4]]))
     bars = (
         alt.Chart(data)
         .mark_bar()
         .encode(
             y=alt.Y("label:N", title=None, sort=order),
             x=alt.X("score:Q", title="Mean score per match"),
-            color=alt.Color("family:N", scale=alt.Scale(domain=[*FAMILY_COLORS.domain, "custom"], range=[*FAMILY_COLORS.range, PALETTE[4]]),
+            color=alt.Color("family:N", scale=alt.Scale(domain=families, range=[family_colors[f] for f in families]),
                             title="Reciprocity"),
             tooltip=[alt.Tooltip("label:N", title="Strategy"), alt.Tooltip("score:Q", title="Mean score", format=".1f"),
                      alt.Tooltip("wins:Q", title="Matches won"), alt.Tooltip("draws:Q", title="Draws"),
@@ -299,14 +302,17 @@ def norm_chart(table: pd.DataFrame, width: int = 420) -> alt.Chart:
         table["generosity"] = 0.0
     levels = sorted(table["generosity"].unique())
     columns = ["norm", "norm_label", "noise", "generosity", "mutual_cooperation", "collapse_rate"]
+    norms = list(table["norm_label"].drop_duplicates())
     chart = (
         alt.Chart(table[columns].round({"mutual_cooperation": 3, "collapse_rate": 3}))
-        .mark_line(point=True)
+        .mark_line(point=alt.OverlayMarkDef(filled=True, size=50))
         .encode(
             x=alt.X("noise:Q", title="Noise (chance a move is misread or misrecorded)"),
             y=alt.Y("mutual_cooperation:Q", title="Pairs cooperating (mean share of rounds)", axis=alt.Axis(format="%"), scale=alt.Scale(domain=[0, 1])),
-            color=alt.Color("norm_label:N", scale=alt.Scale(domain=list(table["norm_label"].drop_duplicates()), range=[PALETTE[5], PALETTE[1], PALETTE[2]][: table["norm_label"].nunique()]), title="Norm"),
-            strokeDash=alt.StrokeDash("norm_label:N", title="Norm"),
+            # Colour and dash share one domain and one title, so Vega draws a single "Norm" legend.
+            color=alt.Color("norm_label:N", scale=alt.Scale(domain=norms, range=[PALETTE[5], PALETTE[1], PALETTE[2]][: len(norms)]), title="Norm",
+                            legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=3)),
+            strokeDash=alt.StrokeDash("norm_label:N", scale=alt.Scale(domain=norms, range=[[1, 0], [6, 3], [2, 2]][: len(norms)]), title="Norm"),
             tooltip=[alt.Tooltip("norm_label:N", title="Norm"), alt.Tooltip("noise:Q", title="Noise"),
                      alt.Tooltip("generosity:Q", title="Generosity (tolerance)"),
                      alt.Tooltip("mutual_cooperation:Q", title="Mutual cooperation", format=".0%"),

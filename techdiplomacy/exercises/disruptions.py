@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from numbers import Real
 
 from techdiplomacy.exercises.feedback import NOT_ANSWERED, PLACEHOLDER, Feedback, is_placeholder, never_crash, open_answer_problem
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.disruptions import DIMENSIONS, annual_change, basis_differences, figures, share_of
 
 __all__ = ["BRIEFING", "NEW_FORECAST", "TASKS", "check_briefing", "check_differences", "check_explanation", "check_new_forecast"]
@@ -275,3 +275,5 @@ TASKS = (
     Task("task3", "Judge a minister's briefing", "briefing", check_briefing, "create", points=3),
     Task("task4", "Why do forecasts differ?", "explanation", check_explanation, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

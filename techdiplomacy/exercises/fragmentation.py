@@ -20,7 +20,7 @@ from techdiplomacy.exercises.feedback import (
     judge_open_answer,
     never_crash,
 )
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.fragmentation import STAGE_LABELS, STAGES, functional_diversity, functional_range, innovation
 
 __all__ = [
@@ -68,11 +68,11 @@ EVENTS: dict[str, dict[str, object]] = {
         "text": "August 2022: the US CHIPS and Science Act offers about 39 billion dollars in subsidies for chip factories "
                 "built in the United States.",
         "stage": "protectionism",
-        "why": "subsidies and buy-local support for domestic industry are what the essay lists under the new protectionism, "
+        "why": "subsidies and buy-local support for domestic industry are forms the new protectionism may take, as the essay reports, "
                "and the course places an event at the furthest stage its markers reach",
         "wrong": {
             "techno_nationalism": "State money for domestic industry looks like the state leading investment, the first stage. "
-                                  "But the essay lists bailouts, subsidies and buy-local requirements under protectionism, "
+                                  "But the essay reports that the new protectionism may take the form of bailouts, subsidies and buy-local rules, "
                                   "and the course's rule takes the furthest stage any marker reaches.",
             "fragmentation": "Factories at home do not by themselves make systems incompatible across borders.",
         },
@@ -245,3 +245,5 @@ TASKS = (
     Task("task3", "An interoperability policy under pressure", "bloc_policy", check_policy, "create", points=3),
     Task("task4", "Was the warning wrong?", "verdict", check_evidence_verdict, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

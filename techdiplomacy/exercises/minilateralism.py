@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash, too_few_words
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.minilateralism import (
     CRITERIA,
     DESIGN_CANDIDATES,
@@ -153,5 +153,8 @@ def check_design(answer: object) -> Feedback:
 TASKS = (
     Task("task1", "A shared membership", "brics_and_i2u2", check_overlap, "recall", points=1),
     Task("task2", "Score a group the essay does not discuss", "quad_scores", check_quad_scorecard, "apply", points=2),
-    Task("task3", "Design a group under constraints", "design", check_design, "create", points=3),
+    Task("task3", "Design a group under constraints", "design", check_design, "create", points=3,
+         text_fields=("justification",)),
 )
+
+format_only_in_assessment(globals())

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from numbers import Real
 
 from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, judge_open_answer, never_crash
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.policy_paths import DRIVER_LABELS, END_STATES, START_STATES, Drivers, end_state_table
 
 __all__ = [
@@ -33,7 +33,7 @@ MIN_REFLECTION_WORDS = 30
 _EU_MISREADINGS = {
     "B": "B is the free-market state. The essay gives the EU only a slim chance of migrating there; you may be "
          "thinking of the US path (A1), which could stay market-based.",
-    "D": "D is the advanced-technology state that the essay sees as most aligned with China's vision. For the EU it "
+    "D": "D is the advanced-technology state that the essay sees as probably the track most aligned with China's vision. For the EU it "
          "sees only a slim chance of D.",
     "D'": "D' is the intermediate, probably unstable state on one of China's tracks; the essay draws no EU path to it.",
 }
@@ -212,3 +212,5 @@ TASKS = (
     Task("task3", "A coalition's driver design on a budget", "coalition_design", check_coalition_design, "create", points=3),
     Task("task4", "Judge an inferred direction", "reflection", check_reflection, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

@@ -18,7 +18,7 @@ import pandas as pd
 
 from techdiplomacy.data import load_table
 from techdiplomacy.exercises.feedback import Feedback, is_placeholder, never_crash, too_few_words
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.power_relations import DIMENSION_LABELS, Cell, case, case_ids, cell_of, parse_cell
 
 __all__ = [
@@ -78,7 +78,7 @@ def _mismatch(given: Cell, right: Cell) -> str:
 RECALL_MISCONCEPTIONS: dict[str, str] = {
     "Heterogeneous resources": (
         "Heterogeneous resources is the *competition* mechanism of the same row: the essay's point is that "
-        "different endowments make parties at a *similar* stage clash, while a *gap* in capability opens "
+        "different endowments can make parties at a *similar* stage clash, while a *gap* in capability opens "
         "room for cooperation."
     ),
     "Joint capacity building": (
@@ -486,6 +486,9 @@ cell_of = cell_of
 TASKS = (
     Task("task1", "Recall: the cooperation mechanism of power holding", "holding_cooperation", check_recall, "recall", points=1),
     Task("task2", "Apply: five episodes the essay does not discuss", "outside_cases", check_outside_cases, "apply", points=5),
-    Task("task3", "Create and judge: a cooperation package for unequal partners", "package", check_package, "create", points=4),
+    Task("task3", "Create and judge: a cooperation package for unequal partners", "package", check_package, "create", points=4,
+         text_fields=("reason",)),
     Task("task4", "A case of your own", "my_case", check_own_case, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

@@ -13,7 +13,7 @@ import inspect
 from collections.abc import Callable, Sequence
 
 from techdiplomacy.exercises.feedback import Feedback, judge_open_answer, never_crash
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.reciprocity import (
     STRATEGIES,
     InvalidMoveError,
@@ -254,6 +254,8 @@ def check_reflection(answer: object) -> Feedback:
 TASKS = (
     Task("task1", "Tit for tat against always defect", "scores", check_tft_scores, "recall", points=1),
     Task("task2", "A breach in Han's direction", "breach", check_breach, "apply", points=2),
-    Task("task3", "Design a strategy", "my_strategy", check_strategy, "create", points=4),
+    Task("task3", "Design a strategy", "my_strategy", check_strategy, "create", points=4, searchable=False),
     Task("task4", "Why diffuse reciprocity?", "reflection", check_reflection, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from techdiplomacy.data import load_table
 from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.regional_cooperation import (
     NO_NETWORK,
     NO_NETWORK_BELOW,
@@ -189,3 +189,5 @@ TASKS = (
     Task("task2", "Place three new regions", "stages", check_stages, "apply", points=2),
     Task("task3", "A mission plan under constraints", "plan", check_mission_plan, "create", points=3),
 )
+
+format_only_in_assessment(globals())

@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from numbers import Real
 
 from techdiplomacy.exercises.feedback import NOT_ANSWERED, PLACEHOLDER, Feedback, is_placeholder, never_crash, open_answer_problem
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.regulation import (
     LEVEL_LABELS,
     LEVELS,
@@ -471,6 +471,9 @@ def check_common_code(answer: object) -> Feedback:
 TASKS = (
     Task("task1", "Match each statement to a jurisdiction", "matches", check_all_matches, "recall", points=1),
     Task("task2", "Code a charter the essay does not discuss", "charter_coding", check_charter_coding, "apply", points=2),
-    Task("task3", "Recode one cell and defend the new overlap", "recoding", check_recoding, "create", points=3),
+    Task("task3", "Recode one cell and defend the new overlap", "recoding", check_recoding, "create", points=3,
+         text_fields=("defence",)),
     Task("task4", "Draft a minimal US-China code", "common_code", check_common_code, "create", points=3),
 )
+
+format_only_in_assessment(globals(), also=("check_match",))

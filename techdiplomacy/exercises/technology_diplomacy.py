@@ -14,7 +14,7 @@ from collections.abc import Mapping
 
 from techdiplomacy.data import load_table
 from techdiplomacy.exercises.feedback import PLACEHOLDER, Feedback, is_placeholder, never_crash, word_count
-from techdiplomacy.exercises.tasks import Task
+from techdiplomacy.exercises.tasks import Task, format_only_in_assessment
 from techdiplomacy.models.technology_diplomacy import (
     BLOCKS,
     CRITERIA,
@@ -334,3 +334,5 @@ TASKS = (
     Task("task4", "Build an institution on a budget", "my_blocks", check_block_design, "create", points=4),
     Task("task5", "Your capstone position", "position", check_capstone_position, "create", points=0, open_answer=True),
 )
+
+format_only_in_assessment(globals())

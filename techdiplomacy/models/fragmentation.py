@@ -141,8 +141,9 @@ _EVIDENCE = (
     },
     {
         "essay": "baek2023",
-        "claim": "Citing a publication in Nature, Baek says US-China collaboration remains a core feature and that most AI "
-                 "publications still involve it, while security and technological sovereignty gain weight.",
+        "claim": "Citing a publication in Nature, Baek says US-China collaboration remains a core feature; he adds, without "
+                 "tying it to that source, that most AI publications still involve it, while security and technological "
+                 "sovereignty gain weight.",
         "channel": "research",
         "period": "essay of 2023; no figures given",
     },

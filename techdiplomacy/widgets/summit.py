@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import fields
+from pathlib import Path
 
 import ipywidgets as widgets
 
@@ -17,6 +18,7 @@ from techdiplomacy.models.summit import (
     DELEGATIONS,
     INPUTS,
     STATEMENT,
+    option_labels,
     SummitChoices,
     load_round,
     save_round,
@@ -38,7 +40,7 @@ def cards_html(choices: SummitChoices) -> str:
         parts.append(
             f'<div class="summit-card" data-card="{card.key}"><h4>{html.escape(card.title)}</h4>'
             f"<p><strong>{html.escape(card.band)}</strong></p><p>{html.escape(card.meaning)}</p>"
-            f"<p><em>Chapter: {html.escape(card.chapter)}; depends on {', '.join(card.inputs)}</em></p></div>"
+            f"<p><em>{html.escape(card.source_line)}. Fed by: {html.escape('; '.join(card.input_labels))}</em></p></div>"
         )
     found = tensions(choices)
     if found:
@@ -50,15 +52,11 @@ def cards_html(choices: SummitChoices) -> str:
 
 
 def _control(spec, value) -> widgets.Widget:
-    label = spec.label
-    if isinstance(spec.options[0], str):
-        return widgets.Dropdown(options=list(spec.options), value=value, description=label, style=STYLE, layout=WIDE)
-    if isinstance(spec.options[0], int) and not isinstance(spec.options[0], bool) and all(
-            isinstance(o, int) for o in spec.options):
-        return widgets.IntSlider(min=spec.options[0], max=spec.options[-1], step=1, value=value,
-                                 description=label, style=STYLE, layout=WIDE)
-    return widgets.SelectionSlider(options=list(spec.options), value=value, description=label,
-                                   style=STYLE, layout=WIDE)
+    """A dropdown whose options read as words (the same labels as the static page); ``.value`` is the
+    model's value."""
+    labels = option_labels()[spec.name]
+    return widgets.Dropdown(options=[(labels[o], o) for o in spec.options], value=value,
+                            description=spec.label, style=STYLE, layout=WIDE)
 
 
 def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
@@ -70,7 +68,7 @@ def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
         owned = [controls[spec.name] for spec in INPUTS if spec.delegation == delegation]
         sections.append(widgets.VBox([widgets.HTML(f"<strong>{html.escape(label)}</strong>"), *owned]))
     results = widgets.HTML()
-    file_name = widgets.Text(value="round1.json", description="Round file", style=STYLE, layout=WIDE)
+    file_name = widgets.Text(value="Round-1.json", description="Round file", style=STYLE, layout=WIDE)
     save = widgets.Button(description="Save round")
     load = widgets.Button(description="Load round")
     status = widgets.HTML()
@@ -86,7 +84,7 @@ def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
 
     def on_save(*_: object) -> None:
         try:
-            path = save_round(current(), file_name.value)
+            path = save_round(current(), file_name.value, name=Path(file_name.value).stem.replace("-", " "))
             status.value = f"Saved the round to {html.escape(str(path))}."
         except (ValueError, OSError) as error:
             status.value = f"Could not save: {html.escape(str(error))}"
@@ -103,7 +101,9 @@ def summit_table(choices: SummitChoices | None = None) -> widgets.VBox:
                             "this table offers; use the model functions for those values.")
             return
         for field in fields(SummitChoices):
-            controls[field.name].value = getattr(loaded, field.name)
+            control = controls[field.name]
+            value = getattr(loaded, field.name)
+            control.value = next(o for o in control.options if o[1] == value)[1]
         update()
         status.value = f"Loaded the round from {html.escape(file_name.value)}."
 

@@ -14,10 +14,21 @@ def test_timeline_has_actor_dropdown_and_stage_legend():
     assert params["actor"]["bind"]["input"] == "select"
     assert "All" in params["actor"]["bind"]["options"] and "China" in params["actor"]["bind"]["options"]
     assert params["stage_pick"]["bind"] == "legend"
-    rows = next(iter(spec["datasets"].values()))
+    rows = max(spec["datasets"].values(), key=len)
     assert len(rows) == 20
     assert {r["stage_label"] for r in rows} >= {"Techno-nationalism", "Protectionism", "Fragmentation"}
     assert any(r["value_text"].startswith("48") for r in rows)
+
+
+def test_timeline_keeps_undated_events_off_2020():
+    """Events the essay does not date get a column of their own instead of piling up on 2020."""
+    rows = max(charts.event_timeline().to_dict()["datasets"].values(), key=len)
+    undated = [r for r in rows if r["dating"] == "not dated in the essay"]
+    assert len(undated) >= 10
+    assert {r["mark_year"] for r in undated} == {charts.UNDATED_X}
+    assert all(r["mark_year"] <= 2020 for r in rows if r["dating"] == "dated in the essay")
+    titles = [r["title"] for r in rows]
+    assert titles.index(undated[0]["title"]) > max(titles.index(r["title"]) for r in rows if r["dating"] == "dated in the essay")
 
 
 def test_diversity_explorer_has_two_sliders_and_a_small_grid():

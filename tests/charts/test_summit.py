@@ -1,7 +1,9 @@
-"""Tests of the summit's static chart: one panel per card, each filtering only its own inputs."""
+"""Tests of the summit's static page data: every card precomputed over the grid of only its inputs,
+equal to the model, in words, and the page's HTML with a control inside each card it moves."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import replace
@@ -11,98 +13,88 @@ import pytest
 from techdiplomacy.charts import summit as charts
 from techdiplomacy.models import summit as model
 
-MAX_ROWS = 2000
+BY_NAME = {spec.name: spec for spec in model.INPUTS}
+MAX_JSON_BYTES = 250_000
 
 
 @pytest.fixture(scope="module")
-def spec():
-    return charts.summit_chart().to_dict()
+def data():
+    return charts.page_data()
 
 
-def _panels(spec):
-    return {view["name"]: view for view in spec["vconcat"]}
+@pytest.fixture(scope="module")
+def page_html():
+    return charts.summit_page()._repr_html_()
 
 
-def test_every_input_is_a_bound_control(spec):
-    params = {p["name"]: p for p in spec["params"]}
-    assert set(params) == {i.name for i in model.INPUTS}
-    for spec_input in model.INPUTS:
-        bind = params[spec_input.name]["bind"]
-        if isinstance(spec_input.options[0], str):
-            assert bind["input"] == "select" and bind["options"] == list(spec_input.options)
-        else:
-            assert bind["input"] == "range"
-            assert bind["min"] == spec_input.options[0] and bind["max"] == spec_input.options[-1]
-
-
-def test_one_named_panel_per_card_filtering_only_its_inputs(spec):
-    panels = _panels(spec)
-    assert set(panels) == {"card_statement", "tensions", *(f"card_{k}" for k in model.CARD_KEYS)}
-    names = {i.name for i in model.INPUTS}
-    for key, inputs in model.CARD_INPUTS.items():
-        filters = " ".join(t["filter"] for t in panels[f"card_{key}"]["transform"])
-        used = {n for n in names if re.search(rf"\b{n}\b", filters)}
-        assert used == set(inputs), key
+def test_every_input_is_offered_in_words_with_its_default(data):
+    assert [i["name"] for i in data["inputs"]] == [spec.name for spec in model.INPUTS]
+    defaults = model.SummitChoices()
+    for entry in data["inputs"]:
+        spec = BY_NAME[entry["name"]]
+        assert [o["value"] for o in entry["options"]] == list(spec.options)
+        assert spec.options[entry["default"]] == getattr(defaults, spec.name)
+        assert all("_" not in o["label"] for o in entry["options"]) and "_" not in entry["label"]
 
 
 @pytest.mark.parametrize("key", model.CARD_KEYS)
-def test_each_card_table_is_a_grid_over_only_its_inputs(key):
-    table = charts.card_table(key)
-    inputs = model.CARD_INPUTS[key]
-    assert set(table.columns) == {*inputs, "line", "text"}
-    by_name = {i.name: i for i in model.INPUTS}
-    combos = table[list(inputs)].drop_duplicates()
-    expected = 1
-    for name in inputs:
-        expected *= len(by_name[name].options)
-    assert len(combos) == expected
-    # the table does not change when inputs of other cards change
+def test_each_card_grid_covers_only_its_inputs_and_equals_the_model(data, key):
+    entry = next(c for c in data["cards"] if c["key"] == key)
+    names = model.CARD_INPUTS[key]
+    assert entry["inputs"] == list(names)
+    sizes = [len(BY_NAME[n].options) for n in names]
+    expected = {",".join(map(str, idx)) for idx in itertools.product(*(range(k) for k in sizes))}
+    assert set(entry["grid"]) == expected
+    for grid_key in list(expected)[:40]:
+        settings = {n: BY_NAME[n].options[int(i)] for n, i in zip(names, grid_key.split(","))}
+        shown = model.card(key, replace(model.SummitChoices(), **settings))
+        assert entry["grid"][grid_key] == [shown.band, shown.meaning]
+
+
+@pytest.mark.parametrize("key", model.CARD_KEYS)
+def test_a_card_grid_does_not_depend_on_other_inputs(key):
     other = replace(model.SummitChoices(), **{
-        i.name: i.options[-1] for i in model.INPUTS if i.name not in inputs})
-    assert charts.card_table(key, other).equals(table)
-
-
-@pytest.mark.parametrize("key", model.CARD_KEYS)
-def test_each_card_table_shows_the_models_card(key):
-    table = charts.card_table(key)
-    inputs = model.CARD_INPUTS[key]
-    for settings, rows in table.groupby(list(inputs)):
-        settings = settings if isinstance(settings, tuple) else (settings,)
-        choices = replace(model.SummitChoices(), **dict(zip(inputs, settings)))
-        assert list(rows.sort_values("line")["text"]) == model.card(key, choices).lines()
-
-
-def test_inline_data_is_bounded(spec):
-    rows = sum(len(d) for d in spec["datasets"].values())
-    assert rows <= MAX_ROWS
-    assert len(json.dumps(spec)) < 400_000
-
-
-def test_statement_text_size_and_width(spec):
-    text = json.dumps(spec)
-    assert model.STATEMENT in text
-    assert "illustrative" in spec["description"].lower()
-    sizes = [int(m) for m in re.findall(r'"fontSize": (\d+)', text)]
-    assert sizes and min(sizes) >= 12
-    assert all(view["width"] <= 688 for view in spec["vconcat"])
-    assert "background" not in json.dumps(spec.get("config", {}))
+        n: BY_NAME[n].options[0] for n in BY_NAME if n not in model.CARD_INPUTS[key]})
+    assert charts.card_table(key, other).equals(charts.card_table(key))
 
 
 @pytest.mark.parametrize("key", list(model.TENSION_INPUTS))
-def test_each_tension_table_depends_only_on_its_inputs_and_follows_the_model(key):
-    table = charts.tension_table(key)
-    inputs = model.TENSION_INPUTS[key]
-    assert set(table.columns) == {*inputs, "text"}
-    assert (table["text"] != "").any() and (table["text"] == "").any()
-    for row in table.to_dict("records"):
-        choices = replace(model.SummitChoices(), **{n: row[n] for n in inputs})
-        found = [t.label for t in model.tensions(choices) if t.key == key]
-        assert row["text"] == (found[0] if found else "")
+def test_each_tension_grid_follows_the_model(data, key):
+    entry = next(t for t in data["tensions"] if t["key"] == key)
+    names = model.TENSION_INPUTS[key]
+    assert entry["grid"], f"{key} never arises on the page's grid"
+    for indices in itertools.product(*(range(len(BY_NAME[n].options)) for n in names)):
+        settings = {n: BY_NAME[n].options[i] for n, i in zip(names, indices)}
+        found = [t for t in model.tensions(replace(model.SummitChoices(), **settings)) if t.key == key]
+        grid_key = ",".join(map(str, indices))
+        assert (grid_key in entry["grid"]) == bool(found)
+        if found:
+            assert entry["grid"][grid_key] == [found[0].text, found[0].source]
 
 
-def test_tension_panel_filters_only_its_inputs(spec):
-    panel = _panels(spec)["tensions"]
-    names = {i.name for i in model.INPUTS}
-    for layer, (key, inputs) in zip(panel["layer"], model.TENSION_INPUTS.items()):
-        filters = " ".join(t["filter"] for t in layer["transform"])
-        assert {n for n in names if re.search(rf"\b{n}\b", filters)} == set(inputs), key
+def test_the_page_data_is_small_and_the_round_format_is_the_widgets(data):
+    assert len(json.dumps(data)) < MAX_JSON_BYTES
+    assert data["format"] == model.ROUND_FORMAT and data["statement"] == model.STATEMENT
+
+
+def test_each_control_sits_inside_the_card_it_moves(page_html):
+    cards = dict(re.findall(r'<section class="summit-card" data-card="([a-z_]+)".*?>(.*?)</section>', page_html, re.S))
+    assert set(cards) == set(model.CARD_KEYS)
+    for key, body in cards.items():
+        assert re.findall(r'data-input="([a-z_]+)"', body) == list(model.CARD_INPUTS[key])
+        assert "Fed by:" in body and "Chapter " in body
+
+
+def test_visible_text_has_no_codes_and_the_json_cannot_close_its_script(page_html):
+    visible = re.sub(r"<script.*?</script>|<[^>]+>", " ", page_html, flags=re.S)
+    assert "_" not in visible
+    assert not re.search(r"\b(feijoo|han|baek|powerrelations|minilateralism)20\d\d\b", visible)
+    body = re.search(r'<script type="application/json" class="summit-data">(.*?)</script>', page_html, re.S).group(1)
+    assert "</" not in body and json.loads(body) == json.loads(json.dumps(charts.page_data()))
+
+
+def test_the_page_shows_the_chosen_round():
+    choices = model.SummitChoices(korea_posture="specific", korea_asymmetry=0.75)
+    page_html = charts.summit_page(choices)._repr_html_()
+    assert model.card("reciprocity", choices).band.replace("'", "&#x27;") in page_html
+    assert "A specific posture" not in page_html or "Han" in page_html

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -180,14 +181,74 @@ def test_tensions():
     assert [t.key for t in low] == ["low_interoperability_diffuse_trust"]
     assert set(low[0].inputs) == {"corporate_interoperability", "korea_posture"}
     strict = s.tensions(s.SummitChoices(korea_posture="specific", korea_asymmetry=0.75))
-    assert [t.key for t in strict] == ["specific_under_asymmetry"] and strict[0].source == "han2023"
+    assert [t.key for t in strict] == ["specific_under_asymmetry"] and strict[0].source == "Han"
     big = s.tensions(s.SummitChoices(chair_group_size=15))
     assert [t.key for t in big] == ["large_group_unanimity"]
     assert s.tensions(s.SummitChoices(chair_group_size=15, chair_rule="majority")) == []
     vote = s.tensions(s.SummitChoices(vote_design="minilateral_group", vote_weighting="inclusion_first"))
     assert [t.key for t in vote] == ["minilateral_vs_inclusion"]
+    # inclusion-first weights critical mass lowest: the tension must not rest on critical mass
+    assert "critical mass" not in vote[0].text and vote[0].source == "the course's reasoning"
     ours = s.tensions(s.SummitChoices(us_regulatory_pressure=0.0, eu_principle_coding="explicit"))
-    assert ours[0].source == "course reasoning"
+    assert ours[0].source == "the course's reasoning"
+
+
+def test_tension_sources_name_authors_never_bibliography_keys():
+    every = s.SummitChoices(corporate_interoperability=0.2, korea_posture="diffuse", chair_group_size=15,
+                            vote_design="minilateral_group", vote_weighting="inclusion_first",
+                            us_regulatory_pressure=0.0, eu_principle_coding="explicit")
+    found = s.tensions(every) + s.tensions(s.SummitChoices(korea_posture="specific", korea_asymmetry=0.75))
+    assert len({t.key for t in found}) == len(s.TENSION_INPUTS)
+    for tension in found:
+        assert not re.search(r"[a-z]+20\d\d|_", tension.text + tension.source + tension.label), tension.key
+
+
+def test_cards_read_as_words_and_cite_chapter_and_author():
+    for choices in (s.SummitChoices(), s.SummitChoices(korea_posture="specific", vote_weighting="inclusion_first")):
+        for shown in s.summit_cards(choices):
+            text = " ".join([shown.title, shown.band, shown.meaning, shown.source_line, *shown.input_labels])
+            assert "_" not in text and not re.search(r"[a-z]+20\d\d", text), shown.key
+            assert shown.source_line.startswith(f"Chapter {shown.chapter_number}, ") and "(20" in shown.author
+
+
+def test_every_option_has_words():
+    labels = s.option_labels()
+    for spec in s.INPUTS:
+        assert set(labels[spec.name]) == set(spec.options)
+        assert all("_" not in text for text in labels[spec.name].values()), spec.name
+        assert len(set(labels[spec.name].values())) == len(spec.options), f"{spec.name}: two options read the same"
+
+
+def test_regional_card_reports_no_choice_when_drivers_are_level():
+    level = s.card("regional_cooperation", s.SummitChoices())  # all three drivers left at medium
+    assert level.band.startswith("Undecided") and "has not chosen" in level.band
+    science = s.card("regional_cooperation", s.SummitChoices(coalition_science=1.0))
+    assert "science and innovation network" in science.band and not science.band.startswith("Undecided")
+
+
+def test_reciprocity_card_says_both_sides_play_the_norm_and_the_large_partner_breaks_it():
+    specific = s.card("reciprocity", s.SummitChoices(korea_posture="specific", korea_asymmetry=0.75))
+    assert "both sides play" in specific.meaning and "large partner's equal-value test" in specific.meaning
+    assert "both sides play" in s.card("reciprocity", s.SummitChoices()).meaning
+
+
+def test_regional_card_does_not_put_the_mission_claim_on_baek():
+    meaning = s.card("regional_cooperation", s.SummitChoices()).meaning
+    assert "mission" not in meaning and "SDG" not in meaning
+
+
+def test_a_round_document_reads_back_and_json_integers_become_floats():
+    choices = s.SummitChoices(coalition_trade=1.0, korea_asymmetry=0.0, chair_group_size=9)
+    document = json.loads(json.dumps(s.round_document(choices, "Round 2")).replace("1.0", "1"))
+    assert document["name"] == "Round 2"
+    loaded = s.choices_from_document(document)
+    assert loaded == choices and isinstance(loaded.coalition_trade, float)
+    with pytest.raises(ValueError, match="not a saved summit round"):
+        s.choices_from_document({"format": "other", "choices": {}})
+    with pytest.raises(ValueError, match="unknown choices"):
+        s.choices_from_document({"format": s.ROUND_FORMAT, "choices": {"weather": 1}})
+    with pytest.raises(ValueError, match="invalid round"):
+        s.choices_from_document({"format": s.ROUND_FORMAT, "choices": {"chair_group_size": 1}})
 
 
 def test_a_saved_round_reloads_to_the_same_cards(tmp_path):
