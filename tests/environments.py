@@ -6,9 +6,9 @@ Three environments, each a fresh virtual environment:
   (the pins of the book and Binder);
 - ``floors``: the lowest Python and the lowest version of every dependency that ``pyproject.toml``
   allows (a constraints file generated from its ``>=`` bounds), the package installed from its wheel;
-- ``colab``: Google Colab's stack (Python 3.12, pandas 2.2.2, numpy 2.0.2, the newest altair,
-  ipywidgets and jsonschema), the package installed from its wheel, as the notebooks' install cell
-  does there.
+- ``colab``: Google Colab's stack (Python 3.12, pandas 2.2.2, numpy 2.0.2, its IPython 7.34.0 kernel,
+  the newest altair, ipywidgets and jsonschema), the package installed from its wheel, as the
+  notebooks' install cell does there.
 
 Each runs every chapter and exercise notebook top to bottom with nbval, against the committed outputs,
 from a copy of the notebooks outside the checkout (so only the installed package can be imported).
@@ -46,14 +46,15 @@ JSON_SANITIZER = ROOT / "tests" / "nbval_across_versions.py"
 REQUIRE_ALL = "COURSE_REQUIRE_ALL_ENVIRONMENTS"
 
 #: What runs the notebooks in the floors and Colab environments: pytest and nbval as requirements.txt
-#: pins them (tests/nbval_across_versions.py patches nbval), the newest kernel that suits the
-#: environment's Python (the pinned one needs a newer Python than the floor).
+#: pins them (tests/nbval_across_versions.py patches nbval); in the floors environment, the newest
+#: kernel that suits its Python (the pinned one needs a newer Python than the floor).
 PINNED_TEST_TOOLS = ("pytest", "nbval")
 NEWEST_TEST_TOOLS = ("ipykernel",)
 
-#: Google Colab's stack (checked 2026-12): its Python and the pins it ships; the rest is the newest.
+#: Google Colab's stack: its Python, the versions its runtime ships (google-colab pins pandas and
+#: its IPython kernel), the newest of the rest.
 COLAB_PYTHON = "3.12"
-COLAB_PINS = {"pandas": "2.2.2", "numpy": "2.0.2"}
+COLAB_PINS = {"pandas": "2.2.2", "numpy": "2.0.2", "ipython": "7.34.0", "ipykernel": "6.17.1"}
 COLAB_NEWEST = ("altair", "ipywidgets", "jsonschema")
 
 #: Most an environment may take to install, and to run all its notebooks (seconds).
@@ -163,7 +164,7 @@ def _floors_installs(wheel: Path, work: Path) -> list[list[str]]:
 def _colab_installs(wheel: Path, work: Path) -> list[list[str]]:
     pins = [f"{n}=={v}" for n, v in COLAB_PINS.items()]
     # Colab's own packages first, then the course package beside them, as its install cell does.
-    return [[*pins, *COLAB_NEWEST, *pinned(PINNED_TEST_TOOLS), *NEWEST_TEST_TOOLS], [str(wheel), *pins]]
+    return [[*pins, *COLAB_NEWEST, *pinned(PINNED_TEST_TOOLS)], [str(wheel), *pins]]
 
 
 def binder_python() -> str:
@@ -244,13 +245,13 @@ def build_and_run(env: Environment, interpreter: Path, wheel: Path | None, work:
         target = copy / notebook.relative_to(ROOT)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(notebook, target)
-    shutil.copy2(JSON_SANITIZER, copy / "conftest.py")
+    shutil.copy2(JSON_SANITIZER, copy / JSON_SANITIZER.name)  # loaded with -p (python -m puts cwd on sys.path)
     config = _sanitize_config(work)
     paths = [str(p.relative_to(ROOT)) for p in notebooks()]
     try:
         run = subprocess.run(
-            [str(python), "-m", "pytest", *paths, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q",
-             "--nbval-sanitize-with", str(config)],
+            [str(python), "-m", "pytest", *paths, "--nbval", "--nbval-current-env", "-p", "no:cacheprovider", "-q", "--color=no",
+             "--nbval-sanitize-with", str(config), "-p", JSON_SANITIZER.stem, "--rootdir", str(copy)],
             cwd=copy, capture_output=True, text=True, timeout=RUN_TIMEOUT,
             env={**os.environ, "PYTHONHASHSEED": "0", "PYTHONPATH": ""},
         )
@@ -260,5 +261,7 @@ def build_and_run(env: Environment, interpreter: Path, wheel: Path | None, work:
     lines = run.stdout.strip().splitlines()
     summary = lines[-1] if lines else ""
     if run.returncode != 0 or " passed" not in summary:
-        raise EnvironmentError_(f"{env.name}: notebooks failed ({summary}):\n{run.stdout[-6000:]}\n{run.stderr[-2000:]}")
+        failures = run.stdout.find("= FAILURES =")
+        first = run.stdout[failures:failures + 5000] if failures >= 0 else run.stdout[-5000:]
+        raise EnvironmentError_(f"{env.name}: notebooks failed ({summary}); the first failure:\n{first}\n{run.stderr[-2000:]}")
     return Result(versions, installed - start, finished - installed, summary)

@@ -1,5 +1,5 @@
-"""pytest plugin for the notebook runs of tests/test_environments.py (copied beside the notebooks as
-their conftest.py).
+"""pytest plugin for the notebook runs of tests/test_environments.py (copied beside the notebooks and
+loaded with ``-p nbval_across_versions``).
 
 nbval applies its sanitize patterns to text outputs only. The course's charts are JSON
 (``application/vnd.coursebook.chart+json``), and their Vega-Lite schema version, with the chart id

@@ -96,11 +96,11 @@ def test_a_missing_interpreter_is_found_missing() -> None:
 
 
 def test_the_readme_names_the_versions_the_course_is_tested_with() -> None:
-    readme = (ROOT / "README.md").read_text()
-    section = readme.split("## Run the notebooks", 1)[1].split("\n## ", 1)[0]
-    for name, version in {**declared_floors(), "Python": python_floor()}.items():
+    readme = (ROOT / "README.md").read_text().lower()
+    section = readme.split("## run the notebooks", 1)[1].split("\n## ", 1)[0]
+    for name, version in {**declared_floors(), "python": python_floor()}.items():
         assert f"{name} {version}" in section, f"README's 'Run the notebooks' does not name the floor {name} {version}"
-    for name, version in {**COLAB_PINS, "Python": COLAB_PYTHON}.items():
+    for name, version in {**COLAB_PINS, "python": COLAB_PYTHON}.items():
         assert f"{name} {version}" in section, f"README's 'Run the notebooks' does not name Colab's {name} {version}"
-    for name, version in {**binder_pins(), "Python": binder_python()}.items():
+    for name, version in {**binder_pins(), "python": binder_python()}.items():
         assert f"{name} {version}" in section, f"README's 'Run the notebooks' does not name Binder's {name} {version}"
