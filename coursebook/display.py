@@ -193,7 +193,7 @@ def refusal(call: Callable[[], Any]) -> None:
     try:
         call()
     except ValueError as error:
-        message = str(error)
+        message = humanize_text(str(error))  # labels first: "share_percent" -> "Share (%)"
         _show(Sentence(message[:1].upper() + message[1:], "refusal"))
         return
     raise RuntimeError("The model accepted an input the page says it refuses.")

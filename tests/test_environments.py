@@ -46,7 +46,7 @@ def _missing(name: str) -> str:
 def runs(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Future]]:
     """Start building every selected environment at once; each test waits for its own."""
     selected = [item.callspec.params["name"] for item in request.session.items
-                if item.module is request.module and hasattr(item, "callspec") and "name" in item.callspec.params]
+                if getattr(item, "module", None) is request.module and hasattr(item, "callspec") and "name" in item.callspec.params]
     interpreters = {name: ENVIRONMENTS[name].interpreter() for name in selected}
     available = [name for name in selected if interpreters[name] is not None]
     wheel = None

@@ -60,7 +60,7 @@ def _binds() -> list[str]:
         if path.exists():
             args += ["--ro-bind", str(path), str(path)]
     seen: list[str] = []
-    made: set[str] = set()
+    made: set[str] = {"/tmp"}  # the private /tmp keeps its own mode
 
     def parents(place: str) -> list[str]:
         """Make the folders above a bind readable by the unprivileged user (bwrap makes them 0700)."""
@@ -110,10 +110,12 @@ def base_command(limits: GradingLimits, env: dict[str, str], notebook_fd: int | 
         args += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID"]
     else:
         args += ["--unshare-user"]
-    args += _binds()
+    # The private /tmp comes first, so that a course or virtual environment living under /tmp (a CI
+    # checkout, say) is bound on top of it rather than hidden by it.
     args += ["--proc", "/proc", "--dev", "/dev",
-             "--perms", "1777", "--size", str(limits.disk // 2), "--tmpfs", "/tmp",
-             "--perms", "1777", "--size", str(limits.disk // 2), "--tmpfs", WORKDIR]
+             "--perms", "1777", "--size", str(limits.disk // 2), "--tmpfs", "/tmp"]
+    args += _binds()
+    args += ["--perms", "1777", "--size", str(limits.disk // 2), "--tmpfs", WORKDIR]
     if notebook_fd is not None:
         args += ["--perms", "0644", "--file", str(notebook_fd), NOTEBOOK]
     args += ["--perms", "0755", "--dir", "/grader", "--ro-bind", str(INSIDE), "/grader/inside.py", "--chdir", WORKDIR, "--clearenv"]
