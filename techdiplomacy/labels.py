@@ -131,21 +131,14 @@ LABELLED_TABLES: tuple[str, ...] = (
 
 
 def _data_labels() -> dict[str, str]:
-    import csv
-
-    from techdiplomacy.data import DATA_DIR
+    from techdiplomacy.data import load_table
 
     found: dict[str, str] = {}
     for name in LABELLED_TABLES:
-        path = DATA_DIR / f"{name}.csv"
-        if not path.exists():
-            continue
-        with path.open(encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            key = reader.fieldnames[0] if reader.fieldnames else None
-            for row in reader:
-                if key and row.get(key) and row.get("label"):
-                    found.setdefault(row[key], row["label"])
+        table = load_table(name)
+        for key, text in zip(table.iloc[:, 0], table["label"]):
+            if isinstance(key, str) and key and isinstance(text, str) and text:
+                found.setdefault(key, text)
     return found
 
 
