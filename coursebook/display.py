@@ -161,11 +161,11 @@ class Sentence:
     def _repr_html_(self) -> str:
         if self.kind == "refusal":
             return ('<div class="course-refusal" role="note"><p><strong>Refused.</strong> '
-                    f"{html.escape(humanize_text(self.text))}</p></div>")
+                    f"{html.escape(self.text)}</p></div>")
         return f'<p class="course-say">{html.escape(self.text)}</p>'
 
     def __repr__(self) -> str:
-        return f"Refused. {humanize_text(self.text)}" if self.kind == "refusal" else self.text
+        return f"Refused. {self.text}" if self.kind == "refusal" else self.text
 
 
 def _show(sentence: Sentence) -> None:
@@ -193,7 +193,7 @@ def refusal(call: Callable[[], Any]) -> None:
     try:
         call()
     except ValueError as error:
-        message = humanize_text(str(error))  # labels first: "share_percent" -> "Share (%)"
+        message = humanize_text(str(error))  # keys as labels ("share_percent" -> "Share (%)"), then a capital
         _show(Sentence(message[:1].upper() + message[1:], "refusal"))
         return
     raise RuntimeError("The model accepted an input the page says it refuses.")
