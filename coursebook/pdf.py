@@ -350,13 +350,6 @@ def published_url(root: Path = ROOT) -> str:
     return f"https://{owner.lower()}.github.io/{name}/"
 
 
-def _author(root: Path) -> str:
-    import yaml
-
-    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
-    return str(config.get("author", ""))
-
-
 def _destination_pages(pdf: bytes) -> dict[str, tuple[int, float | None]]:
     """``{named destination: (page index, top)}`` of a PDF printed by Chromium."""
     from pypdf import PdfReader
@@ -449,6 +442,9 @@ def print_pdf(html_dir: Path, output: Path | None = None, timeout_ms: int = 180_
     """Print ``html_dir/print/index.html`` as a handout to ``output`` (default ``html_dir/PDF_NAME``)."""
     from playwright.sync_api import sync_playwright
 
+    from coursebook.student_branch import repository
+
+    author = repository(root).author
     page_path = (html_dir / "print" / "index.html").resolve()
     if not page_path.is_file():
         raise FileNotFoundError(f"{page_path} is missing: build the book first (scripts/build-book.sh).")
@@ -472,7 +468,7 @@ def print_pdf(html_dir: Path, output: Path | None = None, timeout_ms: int = 180_
             page.evaluate("() => (window.MathJax && MathJax.startup && MathJax.startup.promise) || null")
             page.add_style_tag(content=PRINT_CSS)
             url = published_url(root)
-            layout = page.evaluate(PREPARE_JS, {"url": url, "author": html.escape(_author(root))})
+            layout = page.evaluate(PREPARE_JS, {"url": url, "author": html.escape(author)})
             headings = layout["headings"]
             options = {"format": "A4", "print_background": True, "outline": False, "tagged": True, "margin": margin}
             body = page.pdf(**options)
@@ -494,7 +490,7 @@ def print_pdf(html_dir: Path, output: Path | None = None, timeout_ms: int = 180_
             browser.close()
     writer = stamp_pages(body, overlay)
     _add_bookmarks(writer, headings, pages)
-    writer.add_metadata({"/Title": title, "/Author": _author(root), "/Subject": f"Printed from {url}"})
+    writer.add_metadata({"/Title": title, "/Author": author, "/Subject": f"Printed from {url}"})
     output.parent.mkdir(parents=True, exist_ok=True)
     with output.open("wb") as handle:
         writer.write(handle)

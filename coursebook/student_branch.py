@@ -93,6 +93,7 @@ class Repository:
     student_branch: str
     binderhub_url: str
     title: str
+    author: str = ""
 
     @property
     def slug(self) -> str:
@@ -109,6 +110,7 @@ def repository(root: Path = ROOT) -> Repository:
         student_branch=repo.get("student_branch", "student"),
         binderhub_url=config.get("launch_buttons", {}).get("binderhub_url", "https://mybinder.org").rstrip("/"),
         title=config.get("title", "Course"),
+        author=str(config.get("author", "")),
     )
 
 
