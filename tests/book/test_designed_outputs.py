@@ -14,9 +14,8 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page
 
+from book.test_browser import browser  # noqa: F401 - the shared fixture
 from book_pages import toc_pages
-from coursebook.pdf import CHROMIUM_ARGS
-from coursebook.pdf import chromium_path as installed_chromium
 
 pytestmark = [pytest.mark.book, pytest.mark.browser]
 
@@ -29,19 +28,6 @@ REPRS = {
     "a dictionary of keys": re.compile(r"\{\s*'[a-z][a-z0-9]*(?:_[a-z0-9]+)*':"),
 }
 SNAKE_CASE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Browser:
-    from playwright.sync_api import sync_playwright
-
-    path = installed_chromium()
-    if path is None:
-        pytest.fail("Chromium is not installed: run scripts/test.sh, which installs it.")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def _open(browser: Browser, base: str, path: str, width: int, color_scheme: str = "light") -> tuple[object, Page]:
